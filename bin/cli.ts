@@ -1,0 +1,44 @@
+/** Dispatches `floorcheck <command>`; each command lives in bin/commands/. */
+
+export interface Io {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  convert: {
+    summary:
+      'convert FILE [-o OUT]   read a prompt-set file (CSV, TSV, JSON, JSONL) and write Floorcheck JSON',
+    load: async () => (await import('./commands/convert.ts')).convert,
+  },
+  grade: {
+    summary: 'grade < in.jsonl         grade {"question","answers","response"} lines, one verdict line each',
+    load: async () => (await import('./commands/grade.ts')).grade,
+  },
+};
+
+function usage(): string {
+  return [
+    'usage: floorcheck <command>',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`floorcheck: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(rest, io);
+}
