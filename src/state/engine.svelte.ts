@@ -1,0 +1,208 @@
+/**
+ * The page's view of the engine worker: which backend runs, what the adapter
+ * offers, the model list, the model being downloaded or loaded, and the
+ * scratch conversation. It calls the worker through the client and holds no
+ * catalog, error or metric logic of its own (that is in src/core).
+ */
+import type {
+  AdapterFacts,
+  CachedModel,
+  CustomModel,
+  EngineApi,
+  EngineInfo,
+  EngineKind,
+  GenerateResult,
+  LoadProgress,
+  ModelRecord,
+} from '../../workers/api';
+import { AppError, toAppError } from '../core/errors';
+
+export type EngineClient = Omit<EngineApi, never>;
+
+export interface LoadState {
+  modelId: string;
+  progress: LoadProgress | null;
+  startedAt: number;
+}
+
+export interface ScratchState {
+  prompt: string;
+  answer: string;
+  result: GenerateResult | null;
+  running: boolean;
+}
+
+/** Reads which backend the URL asks for: `?engine=simulated` or the real one. */
+export function engineKindFromUrl(search: string): EngineKind {
+  return new URLSearchParams(search).get('engine') === 'simulated' ? 'simulated' : 'webllm';
+}
+
+export class EngineState {
+  readonly #client: EngineClient;
+  #info = $state<EngineInfo | null>(null);
+  #adapter = $state<AdapterFacts | null>(null);
+  #records = $state.raw<ModelRecord[]>([]);
+  #cachedIds = $state.raw<string[]>([]);
+  #cached = $state.raw<CachedModel[]>([]);
+  #loaded = $state<string | null>(null);
+  #loading = $state<LoadState | null>(null);
+  #error = $state<AppError | null>(null);
+  #scratch = $state<ScratchState>({ prompt: '', answer: '', result: null, running: false });
+  #starting = $state(true);
+
+  constructor(client: EngineClient) {
+    this.#client = client;
+  }
+
+  get client(): EngineClient {
+    return this.#client;
+  }
+  get info(): EngineInfo | null {
+    return this.#info;
+  }
+  get simulated(): boolean {
+    return this.#info?.kind === 'simulated';
+  }
+  get adapter(): AdapterFacts | null {
+    return this.#adapter;
+  }
+  get records(): ModelRecord[] {
+    return this.#records;
+  }
+  get cachedIds(): string[] {
+    return this.#cachedIds;
+  }
+  get cached(): CachedModel[] {
+    return this.#cached;
+  }
+  get loaded(): string | null {
+    return this.#loaded;
+  }
+  get loading(): LoadState | null {
+    return this.#loading;
+  }
+  get error(): AppError | null {
+    return this.#error;
+  }
+  get scratch(): ScratchState {
+    return this.#scratch;
+  }
+  get starting(): boolean {
+    return this.#starting;
+  }
+
+  dismissError(): void {
+    this.#error = null;
+  }
+
+  /** Starts the backend and reads the adapter and the model list. */
+  async start(options: { kind: EngineKind; tokensPerSecond?: number; downloadMs?: number }, custom: CustomModel[]) {
+    this.#starting = true;
+    try {
+      this.#info = await this.#client.init(options);
+      this.#adapter = await this.#client.capabilities();
+      await this.refreshModels(custom);
+    } catch (error) {
+      this.#error = toAppError(error);
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  async refreshModels(custom: CustomModel[]): Promise<void> {
+    try {
+      const { models, cachedIds } = await this.#client.catalog(custom);
+      this.#records = models;
+      this.#cachedIds = cachedIds;
+      this.#cached = await this.#client.listCached(custom);
+      this.#loaded = await this.#client.loadedModel();
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
+  }
+
+  /** Downloads (when needed) and loads a model; resolves false when it failed or was cancelled. */
+  async load(modelId: string, custom: CustomModel[]): Promise<boolean> {
+    if (this.#loading) return false;
+    this.#error = null;
+    this.#loading = { modelId, progress: null, startedAt: performance.now() };
+    try {
+      await this.#client.load(
+        modelId,
+        (progress) => {
+          if (this.#loading?.modelId === modelId) this.#loading = { ...this.#loading, progress };
+        },
+        custom.find((model) => model.id === modelId),
+      );
+      this.#loaded = modelId;
+      return true;
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code !== 'load-cancelled') this.#error = appError;
+      return false;
+    } finally {
+      this.#loading = null;
+      await this.refreshModels(custom);
+    }
+  }
+
+  async cancelLoad(): Promise<void> {
+    await this.#client.cancelLoad();
+  }
+
+  async unload(custom: CustomModel[]): Promise<void> {
+    await this.#client.unload();
+    this.#loaded = null;
+    await this.refreshModels(custom);
+  }
+
+  async deleteCached(modelId: string, custom: CustomModel[]): Promise<void> {
+    try {
+      if (this.#loaded === modelId) await this.#client.unload();
+      await this.#client.deleteCached(modelId, custom);
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
+    await this.refreshModels(custom);
+  }
+
+  /** Sends one prompt to the loaded model, streaming the answer into `scratch`. */
+  async send(prompt: string, schedule: (flush: () => void) => void = requestAnimationFrame): Promise<void> {
+    if (!this.#loaded || this.#scratch.running) return;
+    this.#error = null;
+    this.#scratch = { prompt, answer: '', result: null, running: true };
+    let pending = '';
+    let scheduled = false;
+    const flush = () => {
+      scheduled = false;
+      if (pending) {
+        this.#scratch.answer += pending;
+        pending = '';
+      }
+    };
+    try {
+      const result = await this.#client.generate(
+        { messages: [{ role: 'user', content: prompt }], temperature: 0, maxTokens: 512, seed: 0 },
+        (delta) => {
+          pending += delta;
+          if (!scheduled) {
+            scheduled = true;
+            schedule(flush);
+          }
+        },
+      );
+      flush();
+      this.#scratch.answer = result.text;
+      this.#scratch.result = result;
+    } catch (error) {
+      flush();
+      this.#error = toAppError(error);
+    } finally {
+      this.#scratch.running = false;
+    }
+  }
+
+  async interrupt(): Promise<void> {
+    await this.#client.interrupt();
+  }
+}
