@@ -49,6 +49,10 @@ export interface ModelRecord {
   custom: boolean;
   /** Served by the simulated engine: nothing real runs. */
   simulated: boolean;
+  /** WebGPU features the model needs (web-llm's `required_features`), e.g. `shader-f16`. */
+  requiredFeatures?: string[];
+  /** Largest single buffer the model allocates, in bytes (web-llm's `buffer_size_required_bytes`). */
+  bufferSizeRequiredBytes?: number;
 }
 
 /** A model the user adds by URL, kept in settings. */
@@ -66,6 +70,24 @@ export interface EngineInit {
   tokensPerSecond?: number;
   /** Simulated engine only: how long a fake download takes, in ms. */
   downloadMs?: number;
+  /** Simulated engine only: failures to inject on top of the scenario's own (e.g. from `?fail=`). */
+  failures?: SimulatedFailure[];
+}
+
+/**
+ * A failure the simulated engine injects. It fires when the model (and, for
+ * `device-lost`, the prompt) match; `times` limits how often (every time when absent).
+ * `device-lost` fires mid-generation after `afterTokens` tokens (default 3);
+ * `out-of-memory` and `load-error` fire while loading.
+ */
+export interface SimulatedFailure {
+  kind: 'device-lost' | 'out-of-memory' | 'load-error';
+  /** Model id it applies to; every model when absent. */
+  model?: string;
+  /** Only when the last user message contains this text (case-insensitive). */
+  prompt?: string;
+  afterTokens?: number;
+  times?: number;
 }
 
 export interface EngineInfo {
