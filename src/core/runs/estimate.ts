@@ -1,0 +1,63 @@
+/**
+ * Time estimates: how long the rest of a run should take, from how long the
+ * cells already answered took.
+ *
+ * A model's own average is used once it has answered `minSamples` cells
+ * (fewer is noise: the first answer also pays for shader warm-up). A model
+ * that has not answered enough yet borrows the mean of the models that have;
+ * with none, the estimate is unknown (null), never a guess. Model load time is
+ * not included: it depends on the download cache, which the engine reports
+ * separately. Rejected: an exponential moving average, which reacts to one
+ * long answer more than a few hundred cells need.
+ */
+import type { ResultRecord } from './types';
+
+export interface CellSample {
+  modelId: string;
+  /** Wall time the cell took, in ms. */
+  ms: number;
+}
+
+export interface RunEstimate {
+  /** Remaining ms per model with remaining cells; null when unknown. */
+  perModel: Record<string, number | null>;
+  /** Remaining ms for the whole run; null while any model with remaining cells is unknown. */
+  totalMs: number | null;
+}
+
+export const MIN_SAMPLES = 3;
+
+export function estimateRunTime(
+  done: readonly CellSample[],
+  remaining: Readonly<Record<string, number>>,
+  minSamples = MIN_SAMPLES,
+): RunEstimate {
+  const sums = new Map<string, { ms: number; n: number }>();
+  for (const sample of done) {
+    const entry = sums.get(sample.modelId) ?? { ms: 0, n: 0 };
+    entry.ms += sample.ms;
+    entry.n += 1;
+    sums.set(sample.modelId, entry);
+  }
+  const known = [...sums.values()].filter((s) => s.n >= minSamples).map((s) => s.ms / s.n);
+  const fallback = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : null;
+
+  const perModel: Record<string, number | null> = {};
+  let totalMs: number | null = 0;
+  for (const [modelId, count] of Object.entries(remaining)) {
+    if (count <= 0) continue;
+    const own = sums.get(modelId);
+    const mean = own && own.n >= minSamples ? own.ms / own.n : fallback;
+    const ms = mean === null ? null : mean * count;
+    perModel[modelId] = ms;
+    totalMs = ms === null || totalMs === null ? null : totalMs + ms;
+  }
+  return { perModel, totalMs };
+}
+
+/** Samples from stored results (e.g. an earlier run of the same models), using the engine's own timing. */
+export function samplesFromResults(
+  results: readonly Pick<ResultRecord, 'modelId' | 'usage' | 'error'>[],
+): CellSample[] {
+  return results.filter((r) => !r.error).map((r) => ({ modelId: r.modelId, ms: r.usage.totalMs }));
+}

@@ -1,0 +1,88 @@
+/**
+ * Write-behind for finished answers: each result is handed to the store as
+ * soon as it exists; results that finish while a write is in flight are
+ * coalesced into the next batch. No timer: the window in which a crash can
+ * lose a finished answer is one write, a few ms, and at high answer rates
+ * the batches grow on their own, which keeps per-result cost low.
+ * Rejected: flushing every N ms (loses up to N ms of answers on a crash) and
+ * awaiting every write before the next cell (makes storage latency part of
+ * every cell).
+ *
+ * A failed write keeps its batch at the front of the queue and stops writing
+ * until `retry()`; nothing answered is dropped.
+ */
+import { AppError, isAppError } from '../errors';
+import type { RunStore } from './run-store';
+import type { ResultRecord } from './types';
+
+export class ResultWriter {
+  private pending: ResultRecord[] = [];
+  private inFlight: Promise<void> | null = null;
+  private failure: AppError | null = null;
+
+  constructor(
+    private readonly store: RunStore,
+    private readonly onFailure: (error: AppError) => void,
+  ) {}
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  get error(): AppError | null {
+    return this.failure;
+  }
+
+  /** Ids of results handed over but not stored yet (they count as answered). */
+  pendingIds(): string[] {
+    return this.pending.map((result) => result.id);
+  }
+
+  add(result: ResultRecord): void {
+    this.pending.push(result);
+    this.kick();
+  }
+
+  /** Clears a failure and writes what is pending again. */
+  retry(): void {
+    this.failure = null;
+    this.kick();
+  }
+
+  /** Resolves once everything added so far is stored; rejects with the write error otherwise. */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.inFlight) await this.inFlight;
+      if (this.failure) throw this.failure;
+      if (this.pending.length === 0) return;
+      this.kick();
+    }
+  }
+
+  private kick(): void {
+    if (this.inFlight || this.failure || this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.inFlight = this.store.saveResults(batch).then(
+      () => {
+        this.inFlight = null;
+        this.kick();
+      },
+      (cause: unknown) => {
+        this.pending = batch.concat(this.pending);
+        this.inFlight = null;
+        this.failure = asStorageError(cause);
+        this.onFailure(this.failure);
+      },
+    );
+  }
+}
+
+function asStorageError(cause: unknown): AppError {
+  if (isAppError(cause)) return cause;
+  return new AppError('storage-failed', {
+    message: `Saving answers failed: ${cause instanceof Error ? cause.message : String(cause)}.`,
+    action: 'Resume the run to try again; answers already given are kept.',
+    cause,
+  });
+}
