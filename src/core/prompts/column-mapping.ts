@@ -1,0 +1,195 @@
+/**
+ * Tables in no known layout: the user says which column holds what. We guess
+ * a mapping from column names (and, for the answer separator, from the cells)
+ * so the preview starts from something sensible; the guess is only a
+ * suggestion the UI shows, and `applyColumnMapping` trusts only the mapping
+ * it is given. Without an answers column every item is `open` (graded by a
+ * person); with one, a factual row with no answer is an error naming its line.
+ */
+
+import { AppError, err, ok, type Result } from '../errors';
+import { rowId, splitAnswers } from './answer-lists';
+import { placeError, placeLabel } from './line-error';
+import { cellText, type Table } from './table';
+import type { PromptItem } from './types';
+
+export interface ColumnMapping {
+  /** The column holding the question. Required. */
+  question: string;
+  /** The column holding accepted answers; absent means every item is open-ended. */
+  answers?: string;
+  /** Splits an answers cell into several answers ("; ", "|"); absent means one answer a cell. */
+  answerSeparator?: string;
+  incorrectAnswers?: string;
+  /** Columns whose values become `column:value` tags. */
+  tags?: string[];
+  /** A column of source URLs (split on whitespace). */
+  sourceUrl?: string;
+  /** A column of item ids; absent or blank means ids by row (`item-0001`). */
+  id?: string;
+}
+
+export interface TablePreview {
+  columns: string[];
+  /** The first rows, one string a column, for display. */
+  rows: string[][];
+  rowCount: number;
+  suggestedMapping: ColumnMapping | undefined;
+}
+
+const QUESTION_NAMES = ['question', 'prompt', 'problem', 'query', 'q', 'questions'];
+const ANSWER_NAMES = [
+  'answers',
+  'answer',
+  'correct answers',
+  'correct_answers',
+  'gold',
+  'target',
+  'expected',
+  'a',
+];
+const INCORRECT_NAMES = ['incorrect answers', 'incorrect_answers', 'wrong answers', 'distractors'];
+const TAG_NAMES = ['category', 'topic', 'type', 'tag', 'tags', 'subject', 'domain'];
+const SOURCE_NAMES = ['source', 'url', 'urls', 'source_url', 'link'];
+const ID_NAMES = ['id', 'qid', 'item_id', 'question_id'];
+const SEPARATORS = ['; ', ' | ', '|', ';'];
+
+function byName(columns: string[], names: string[], used: Set<string>): string | undefined {
+  const norm = (c: string) => c.trim().toLowerCase();
+  const exact = names.map((n) => columns.find((c) => norm(c) === n && !used.has(c))).find(Boolean);
+  return exact ?? columns.find((c) => !used.has(c) && names.some((n) => n.length > 2 && norm(c).includes(n)));
+}
+
+function guessSeparator(table: Table, column: string): string | undefined {
+  const sample = table.rows.slice(0, 50).map((r) => r.cells[column]);
+  if (sample.some((c) => Array.isArray(c))) return undefined;
+  const texts = sample.map((c) => cellText(c));
+  return SEPARATORS.find(
+    (sep) => texts.filter((t) => t.includes(sep)).length >= Math.max(1, texts.length / 5),
+  );
+}
+
+/** A mapping guessed from column names, or undefined when no column looks like a question. */
+export function guessMapping(table: Table): ColumnMapping | undefined {
+  const used = new Set<string>();
+  const take = (names: string[]) => {
+    const found = byName(table.columns, names, used);
+    if (found) used.add(found);
+    return found;
+  };
+  const question = take(QUESTION_NAMES);
+  if (!question) return undefined;
+  const mapping: ColumnMapping = { question };
+  const id = take(ID_NAMES);
+  if (id) mapping.id = id;
+  const incorrect = take(INCORRECT_NAMES);
+  if (incorrect) mapping.incorrectAnswers = incorrect;
+  const answers = take(ANSWER_NAMES);
+  if (answers) {
+    mapping.answers = answers;
+    const separator = guessSeparator(table, answers);
+    if (separator) mapping.answerSeparator = separator;
+  }
+  const source = take(SOURCE_NAMES);
+  if (source) mapping.sourceUrl = source;
+  const tags = table.columns.filter((c) => !used.has(c) && TAG_NAMES.includes(c.trim().toLowerCase()));
+  if (tags.length > 0) mapping.tags = tags;
+  return mapping;
+}
+
+export function previewTable(table: Table, rowLimit = 5): TablePreview {
+  return {
+    columns: table.columns,
+    rows: table.rows.slice(0, rowLimit).map((r) => table.columns.map((c) => cellText(r.cells[c]))),
+    rowCount: table.rows.length,
+    suggestedMapping: guessMapping(table),
+  };
+}
+
+function checkColumn(table: Table, role: string, column: string | undefined): AppError | undefined {
+  if (column === undefined || table.columns.includes(column)) return undefined;
+  return new AppError(role === 'question' ? 'parse-no-question-column' : 'parse-bad-row', {
+    message: `line 1: the ${role} column "${column}" is not in the file (columns: ${table.columns.join(', ')})`,
+    line: table.format === 'csv' || table.format === 'tsv' ? 1 : undefined,
+  });
+}
+
+/** Items from a table under a mapping; `warnings` lists rows that were skipped as blank. */
+export function applyColumnMapping(
+  table: Table,
+  mapping: ColumnMapping,
+): Result<{ items: PromptItem[]; warnings: string[] }> {
+  if (!mapping.question) {
+    return err(
+      new AppError('parse-no-question-column', {
+        message: `line 1: no column is chosen as the question (columns: ${table.columns.join(', ')})`,
+        action: 'Pick the column that holds the questions.',
+        line: 1,
+      }),
+    );
+  }
+  const roles: [string, string | undefined][] = [
+    ['question', mapping.question],
+    ['answers', mapping.answers],
+    ['incorrect answers', mapping.incorrectAnswers],
+    ['source', mapping.sourceUrl],
+    ['id', mapping.id],
+    ...(mapping.tags ?? []).map((t): [string, string] => ['tag', t]),
+  ];
+  for (const [role, column] of roles) {
+    const problem = checkColumn(table, role, column);
+    if (problem) return err(problem);
+  }
+
+  const items: PromptItem[] = [];
+  const warnings: string[] = [];
+  const ids = new Set<string>();
+  for (const [index, row] of table.rows.entries()) {
+    const prompt = cellText(row.cells[mapping.question]).trim();
+    if (prompt === '') {
+      warnings.push(`${placeLabel(row.place)}: the question is empty; row skipped`);
+      continue;
+    }
+    const givenId = mapping.id ? cellText(row.cells[mapping.id]).trim() : '';
+    const id = givenId || rowId('item', index, table.rows.length);
+    if (ids.has(id))
+      return err(placeError('parse-bad-row', row.place, `the id "${id}" is used by an earlier row`));
+    ids.add(id);
+    const item: PromptItem = { id, prompt, answers: [], kind: 'open', tags: [] };
+    if (mapping.answers) {
+      item.answers = splitAnswers(row.cells[mapping.answers], mapping.answerSeparator);
+      if (item.answers.length === 0) {
+        return err(
+          placeError(
+            'parse-missing-answer',
+            row.place,
+            `the question has no answer in column "${mapping.answers}"`,
+            {
+              action: 'Fill in the answer, or delete the row.',
+            },
+          ),
+        );
+      }
+      item.kind = 'factual';
+    }
+    if (mapping.incorrectAnswers) {
+      const incorrect = splitAnswers(row.cells[mapping.incorrectAnswers], mapping.answerSeparator);
+      if (incorrect.length > 0) item.incorrectAnswers = incorrect;
+    }
+    for (const tagColumn of mapping.tags ?? []) {
+      for (const value of splitAnswers(row.cells[tagColumn]))
+        item.tags.push(`${tagColumn.trim().toLowerCase()}:${value}`);
+    }
+    if (mapping.sourceUrl) {
+      const urls = splitAnswers(cellText(row.cells[mapping.sourceUrl]).split(/\s+/));
+      if (urls.length > 0) item.sourceUrls = urls;
+    }
+    items.push(item);
+  }
+  if (items.length === 0) {
+    return err(
+      new AppError('parse-empty-file', { message: 'Every row has an empty question; nothing to import.' }),
+    );
+  }
+  return ok({ items, warnings });
+}
