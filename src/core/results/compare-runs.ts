@@ -1,0 +1,122 @@
+/**
+ * Two runs side by side on what they share: items present in both and
+ * model × condition columns present in both. Lists the cells whose verdict
+ * changed and, per shared column, the change in correct and hallucination
+ * rates with Newcombe intervals (b − a), computed on the shared items only so
+ * a larger run does not look better or worse for having more items.
+ *
+ * Columns match on model id and condition id; a renamed model is a different
+ * column. Matching by position was rejected: runs are often configured with
+ * models in a different order.
+ */
+import type { Verdict } from '../grading/types';
+import { tallyColumns, type ColumnTally } from './column-tallies';
+import type { GridModel } from './grid-model';
+import { rateDelta, type RateDelta } from './rate-interval';
+
+export interface VerdictChange {
+  itemId: string;
+  prompt: string;
+  columnKey: string;
+  modelId: string;
+  conditionLabel: string;
+  before?: Verdict;
+  after?: Verdict;
+}
+
+export interface ColumnDelta {
+  columnKey: string;
+  modelId: string;
+  conditionLabel: string;
+  a: ColumnTally;
+  b: ColumnTally;
+  correct: RateDelta;
+  incorrect: RateDelta;
+}
+
+export interface RunComparison {
+  runA: string;
+  runB: string;
+  sharedItemIds: string[];
+  sharedColumnKeys: string[];
+  onlyInA: { items: number; columns: number };
+  onlyInB: { items: number; columns: number };
+  changes: VerdictChange[];
+  deltas: ColumnDelta[];
+}
+
+function itemsWithResults(grid: GridModel): Set<string> {
+  return new Set(grid.rows.filter((r) => r.cells.some((c) => c !== undefined)).map((r) => r.itemId));
+}
+
+export function compareRuns(a: GridModel, b: GridModel): RunComparison {
+  const itemsA = itemsWithResults(a);
+  const itemsB = itemsWithResults(b);
+  const sharedItemIds = [...itemsA].filter((id) => itemsB.has(id));
+  const shared = new Set(sharedItemIds);
+  const keysB = new Set(b.columns.map((c) => c.key));
+  const sharedColumnKeys = a.columns.map((c) => c.key).filter((k) => keysB.has(k));
+  const sharedKeys = new Set(sharedColumnKeys);
+
+  const rowB = new Map(b.rows.map((r) => [r.itemId, r]));
+  const colB = new Map(b.columns.map((c, i) => [c.key, i]));
+  const changes: VerdictChange[] = [];
+  for (const row of a.rows) {
+    if (!shared.has(row.itemId)) continue;
+    const other = rowB.get(row.itemId);
+    a.columns.forEach((column, i) => {
+      const j = colB.get(column.key);
+      if (!other || j === undefined) return;
+      const before = row.cells[i]?.verdict;
+      const after = other.cells[j]?.verdict;
+      if (before === after) return;
+      const change: VerdictChange = {
+        itemId: row.itemId,
+        prompt: row.prompt,
+        columnKey: column.key,
+        modelId: column.modelId,
+        conditionLabel: column.condition.label,
+      };
+      if (before) change.before = before;
+      if (after) change.after = after;
+      changes.push(change);
+    });
+  }
+
+  const inShared = (id: string): boolean => shared.has(id);
+  const talliesA = new Map(tallyColumns(a, inShared).map((t) => [t.key, t]));
+  const talliesB = new Map(tallyColumns(b, inShared).map((t) => [t.key, t]));
+  const deltas = sharedColumnKeys.flatMap((key) => {
+    const ta = talliesA.get(key);
+    const tb = talliesB.get(key);
+    if (!ta || !tb) return [];
+    return [
+      {
+        columnKey: key,
+        modelId: ta.modelId,
+        conditionLabel: ta.condition.label,
+        a: ta,
+        b: tb,
+        correct: rateDelta(ta.correct, tb.correct),
+        incorrect: rateDelta(ta.incorrect, tb.incorrect),
+      },
+    ];
+  });
+
+  return {
+    runA: a.runId,
+    runB: b.runId,
+    sharedItemIds,
+    sharedColumnKeys,
+    onlyInA: {
+      items: itemsA.size - sharedItemIds.length,
+      columns: a.columns.filter((c) => !sharedKeys.has(c.key)).length,
+    },
+    onlyInB: {
+      items: itemsB.size - sharedItemIds.length,
+      columns: b.columns.filter((c) => !sharedKeys.has(c.key)).length,
+    },
+    changes,
+    deltas,
+  };
+}
