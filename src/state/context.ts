@@ -1,0 +1,25 @@
+/** The app's shared state, handed down by context rather than imported as singletons (testable, one per page). */
+import { getContext, setContext } from 'svelte';
+import type { EngineState } from './engine.svelte';
+import type { Router } from './router.svelte';
+import type { SettingsState } from './settings.svelte';
+import type { Theme } from './theme.svelte';
+
+export interface AppContext {
+  engine: EngineState;
+  router: Router;
+  settings: SettingsState;
+  theme: Theme;
+}
+
+const KEY = Symbol('floorcheck-app');
+
+export function setAppContext(context: AppContext): AppContext {
+  return setContext(KEY, context);
+}
+
+export function getAppContext(): AppContext {
+  const context = getContext<AppContext | undefined>(KEY);
+  if (!context) throw new Error('getAppContext() called outside <App>');
+  return context;
+}
