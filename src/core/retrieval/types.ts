@@ -51,4 +51,6 @@ export interface RetrievalTrace {
   toolMode?: ToolMode;
   toolCalled: boolean;
   calls: SearchCall[];
+  /** How the model's calls were read: JSON repairs, ignored or over-the-limit calls. */
+  problems?: string[];
 }
