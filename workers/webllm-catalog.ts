@@ -1,0 +1,71 @@
+/**
+ * web-llm's model list, in our words: `prebuiltAppConfig.model_list` plus the
+ * user's custom models, as `ModelRecord`s, and the `AppConfig` web-llm needs
+ * to load any of them. Takes the list as a parameter (no web-llm import), so
+ * tests feed it the real `prebuiltAppConfig` and the worker stays the only
+ * place that loads the package.
+ */
+import type { AppConfig, ModelRecord as WebLlmRecord } from '@mlc-ai/web-llm';
+import type { CustomModel, ModelRecord } from './api';
+
+/** Used when a record has no `context_window_size` override (web-llm's common default). */
+export const DEFAULT_CONTEXT_WINDOW = 4096;
+/** Assumed for a custom model whose VRAM the user did not give. */
+export const CUSTOM_DEFAULT_VRAM_MB = 2048;
+
+/** web-llm's ModelType enum values: 0 LLM, 1 embedding, 2 VLM. */
+const MODEL_TYPES: Record<number, ModelRecord['type']> = { 0: 'llm', 1: 'embedding', 2: 'vlm' };
+
+export function toModelRecord(
+  record: WebLlmRecord,
+  functionCallingIds: readonly string[],
+  custom = false,
+): ModelRecord {
+  const out: ModelRecord = {
+    id: record.model_id,
+    modelUrl: record.model,
+    modelLibUrl: record.model_lib,
+    vramMB: record.vram_required_MB ?? CUSTOM_DEFAULT_VRAM_MB,
+    lowResource: record.low_resource_required ?? false,
+    contextWindow: record.overrides?.context_window_size ?? DEFAULT_CONTEXT_WINDOW,
+    type: MODEL_TYPES[record.model_type ?? 0] ?? 'llm',
+    functionCalling: functionCallingIds.includes(record.model_id),
+    custom,
+    simulated: false,
+  };
+  if (record.required_features?.length) out.requiredFeatures = [...record.required_features];
+  if (record.buffer_size_required_bytes !== undefined) {
+    out.bufferSizeRequiredBytes = record.buffer_size_required_bytes;
+  }
+  return out;
+}
+
+export function customToWebLlm(model: CustomModel): WebLlmRecord {
+  const record: WebLlmRecord = {
+    model: model.modelUrl,
+    model_id: model.id,
+    model_lib: model.modelLibUrl,
+    vram_required_MB: model.vramMB ?? CUSTOM_DEFAULT_VRAM_MB,
+    low_resource_required: false,
+  };
+  if (model.contextWindow !== undefined) record.overrides = { context_window_size: model.contextWindow };
+  return record;
+}
+
+/** The prebuilt list with custom models appended (a custom id never shadows a prebuilt one). */
+export function buildAppConfig(prebuilt: AppConfig, custom: readonly CustomModel[]): AppConfig {
+  const known = new Set(prebuilt.model_list.map((m) => m.model_id));
+  const extra = custom.filter((m) => !known.has(m.id)).map(customToWebLlm);
+  return { ...prebuilt, model_list: [...prebuilt.model_list, ...extra] };
+}
+
+export function catalogRecords(
+  prebuilt: AppConfig,
+  functionCallingIds: readonly string[],
+  custom: readonly CustomModel[],
+): ModelRecord[] {
+  const prebuiltCount = prebuilt.model_list.length;
+  return buildAppConfig(prebuilt, custom).model_list.map((r, index) =>
+    toModelRecord(r, functionCallingIds, index >= prebuiltCount),
+  );
+}
