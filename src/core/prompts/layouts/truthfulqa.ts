@@ -3,8 +3,9 @@
  * Answers,Source`. Answer cells hold lists separated by "; ". The best answer
  * comes first (canonical), then the other correct answers; the incorrect
  * answers are kept as known-incorrect, which the grader and the distractor
- * fault both use. Type and category become tags; a URL source becomes a
- * `sourceUrl` (a few rows say "indexical" instead, which is not a place).
+ * fault both use. Type and category become tags; URL sources (some cells list
+ * two, "; "-separated) become `sourceUrls` (a few rows say "indexical", which
+ * is not a place).
  */
 
 import { err, ok } from '../../errors';
@@ -54,8 +55,8 @@ export const truthfulQaLayout: Layout = {
       };
       const incorrect = splitAnswers(get('Incorrect Answers'), SEPARATOR);
       if (incorrect.length > 0) item.incorrectAnswers = incorrect;
-      const source = cellText(get('Source')).trim();
-      if (/^https?:\/\//i.test(source)) item.sourceUrls = [source];
+      const sources = splitAnswers(get('Source'), SEPARATOR).filter((s) => /^https?:\/\//i.test(s));
+      if (sources.length > 0) item.sourceUrls = sources;
       items.push(item);
     }
     return ok({ items, warnings: [] });
