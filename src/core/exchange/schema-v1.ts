@@ -94,6 +94,7 @@ export const resultSchema = v.object({
       calls: v.array(
         v.object({ query: v.string(), fault, passages: v.array(passage), error: v.optional(v.string()) }),
       ),
+      problems: v.optional(v.array(v.string())),
     }),
   ),
   rawAnswer: v.string(),

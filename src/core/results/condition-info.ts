@@ -1,10 +1,12 @@
 /**
- * What the grid needs to know about a condition: its id (as results store it),
- * its kind and fault, and a short label. The ids come from the run's own
- * configuration through `conditionKey`, which mirrors retrieval's
- * `conditionId`; results whose id matches no configured condition still show,
- * labelled by their raw id, so an imported run from a newer app is readable.
+ * What the grid needs to know about a condition: its id (as results store
+ * it), its kind and fault, and a short label. Ids and labels come from
+ * retrieval's `conditionId` / `conditionLabel`, so the grid and the runner can
+ * never disagree on which column a result belongs to. Results whose id no
+ * longer parses (an imported run from a newer app) still show, labelled by
+ * their raw id, rather than being dropped.
  */
+import { conditionId, conditionLabel, parseConditionId } from '../retrieval/conditions';
 import type { Condition, FaultMode } from '../retrieval/types';
 
 export interface ConditionInfo {
@@ -14,39 +16,18 @@ export interface ConditionInfo {
   label: string;
 }
 
-/** Stable id of a condition: `closed-book`, `context:ok`, `tool:distractor@0.5`, … */
-export function conditionKey(condition: Condition): string {
-  if (condition.kind === 'closed-book') return 'closed-book';
-  const share = condition.fault === 'ok' ? '' : `@${condition.faultShare}`;
-  return `${condition.kind}:${condition.fault}${share}`;
-}
-
-export function conditionLabel(condition: Condition): string {
-  if (condition.kind === 'closed-book') return 'Closed-book';
-  const base = condition.kind === 'context' ? 'Context' : 'Tool';
-  if (condition.fault === 'ok') return base;
-  return `${base}, ${condition.fault} ${Math.round(condition.faultShare * 100)}%`;
-}
-
-export function conditionInfo(condition: Condition, id = conditionKey(condition)): ConditionInfo {
+export function conditionInfo(condition: Condition): ConditionInfo {
   return {
-    id,
+    id: conditionId(condition),
     kind: condition.kind,
     fault: condition.kind === 'closed-book' ? 'ok' : condition.fault,
     label: conditionLabel(condition),
   };
 }
 
-/** Best reading of an id no configured condition produced. */
-export function unknownConditionInfo(id: string): ConditionInfo {
-  const [head, rest] = id.split(':');
-  const kind = head === 'closed-book' || head === 'context' || head === 'tool' ? head : 'unknown';
-  const fault = (rest ?? 'ok').split('@')[0];
-  const known: FaultMode[] = ['ok', 'empty', 'error', 'distractor'];
-  return {
-    id,
-    kind,
-    fault: known.find((f) => f === fault) ?? 'ok',
-    label: id,
-  };
+/** Condition info from a stored id alone (a result whose condition the run configuration does not list). */
+export function conditionInfoFromId(id: string): ConditionInfo {
+  const parsed = parseConditionId(id);
+  if (!parsed.ok) return { id, kind: 'unknown', fault: 'ok', label: id };
+  return { ...conditionInfo(parsed.value), id };
 }

@@ -11,7 +11,7 @@
 import type { Verdict, VerdictSource } from '../grading/types';
 import type { PromptItem, PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
-import { conditionInfo, conditionKey, unknownConditionInfo, type ConditionInfo } from './condition-info';
+import { conditionInfo, conditionInfoFromId, type ConditionInfo } from './condition-info';
 import { decidedVerdict } from './effective-verdict';
 
 export const ANSWER_START_LENGTH = 80;
@@ -89,10 +89,10 @@ function buildColumns(run: RunRecord, results: readonly ResultRecord[]): GridCol
     seen.add(key);
     columns.push({ key, modelId, condition });
   };
-  const configured = run.config.conditions.map((c) => conditionInfo(c, conditionKey(c)));
+  const configured = run.config.conditions.map(conditionInfo);
   for (const modelId of run.config.modelIds) for (const c of configured) add(modelId, c);
   const byId = new Map(configured.map((c) => [c.id, c]));
-  for (const r of results) add(r.modelId, byId.get(r.conditionId) ?? unknownConditionInfo(r.conditionId));
+  for (const r of results) add(r.modelId, byId.get(r.conditionId) ?? conditionInfoFromId(r.conditionId));
   return columns;
 }
 

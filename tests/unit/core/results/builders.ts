@@ -7,7 +7,7 @@ import { resultId, type ResultRecord, type RunRecord } from '../../../../src/cor
 export const CLOSED: Condition = { kind: 'closed-book' };
 export const CONTEXT_OK: Condition = { kind: 'context', fault: 'ok', faultShare: 0, topK: 3 };
 export const CONTEXT_EMPTY: Condition = { kind: 'context', fault: 'empty', faultShare: 1, topK: 3 };
-export const TOOL_OK: Condition = { kind: 'tool', fault: 'ok', faultShare: 0, topK: 3, maxCalls: 2 };
+export const TOOL_OK: Condition = { kind: 'tool', fault: 'ok', faultShare: 0, topK: 3, maxCalls: 3 };
 
 export function item(id: string, overrides: Partial<PromptItem> = {}): PromptItem {
   return {

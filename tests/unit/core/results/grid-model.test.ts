@@ -77,9 +77,9 @@ describe('buildGrid', () => {
       set,
     );
     expect(grid.columns.map((c) => c.condition.label)).toEqual([
-      'Closed-book',
-      'Context',
-      'Context, empty 100%',
+      'Closed book',
+      'Passages in context',
+      'Passages in context (empty, 100%)',
     ]);
   });
 

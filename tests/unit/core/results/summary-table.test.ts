@@ -52,8 +52,8 @@ describe('tallies, floor gap and the summary table', () => {
   it('floor gap is closed-book hallucination minus retrieval hallucination, per model', () => {
     const gaps = floorGaps(tallies);
     expect(gaps.map((g) => [g.modelId, g.retrievalLabel])).toEqual([
-      ['m1', 'Context'],
-      ['m2', 'Context'],
+      ['m1', 'Passages in context'],
+      ['m2', 'Passages in context'],
     ]);
     expect(gaps[0]?.gap.value).toBeCloseTo(0.5, 10);
     expect(gaps[1]?.gap.value).toBeCloseTo(0.5 - 1 / 3, 10);
@@ -63,7 +63,7 @@ describe('tallies, floor gap and the summary table', () => {
     const table = summaryTable(tallies);
     expect(table.rows[0]).toEqual([
       'm1',
-      'Closed-book',
+      'Closed book',
       '4',
       '25.0% [4.6%, 69.9%]',
       '50.0% [15.0%, 85.0%]',
@@ -77,7 +77,7 @@ describe('tallies, floor gap and the summary table', () => {
     expect(markdown[1]).toBe('| --- | --- | --- | --- | --- | --- | --- |');
     expect(markdown).toHaveLength(2 + table.rows.length);
     expect(tableToCsv(table).split('\r\n')[1]).toBe(
-      'm1,Closed-book,4,"25.0% [4.6%, 69.9%]","50.0% [15.0%, 85.0%]","25.0% [4.6%, 69.9%]",30.0',
+      'm1,Closed book,4,"25.0% [4.6%, 69.9%]","50.0% [15.0%, 85.0%]","25.0% [4.6%, 69.9%]",30.0',
     );
   });
 
