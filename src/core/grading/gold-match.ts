@@ -1,0 +1,319 @@
+/**
+ * Decides whether an answer states one of an item's accepted answers, and
+ * says by which rule. Rules, strictest first (the first that fires explains):
+ *
+ * - `phrase`: the alias, normalised, appears in the answer on token boundaries.
+ * - `alias-words`: every content word of the alias appears in the answer, in
+ *   any order ("Daniel Jacob Radcliffe" for "Daniel Radcliffe").
+ * - `answer-words`: a short answer's content words (question words removed)
+ *   all belong to the alias and cover enough of it ("Liev Schreiber" for
+ *   "Isaac Liev Schreiber", "Lake Erie" for "Lake Erie to the west").
+ * - `overlap`: token F1 between a short answer and the alias passes a threshold.
+ *
+ * Guards stop the looser rules from accepting a different number ("34
+ * calories" for "55 calories") or a different day or month of a date. Gold is
+ * prepared once per item (`prepareGold`); an answer is normalised once per call.
+ * An embedding similarity was rejected: it is neither deterministic across
+ * platforms nor explainable, and costs far more than 20 µs a verdict.
+ */
+import { contentTokens, normaliseTokens, stem, STOPWORDS } from './normalise';
+import { findPhrase, hasToken, tokensMatch } from './token-match';
+
+export type MatchRule =
+  'phrase' | 'alias-words' | 'answer-words' | 'overlap' | 'word-forms' | 'year-of-date' | 'name' | 'acronym';
+export const MATCH_RULES: readonly MatchRule[] = [
+  'phrase',
+  'alias-words',
+  'answer-words',
+  'overlap',
+  'word-forms',
+  'year-of-date',
+  'name',
+  'acronym',
+];
+
+/** Switches for the ablation benchmark; every rule is on by default. */
+export interface MatchOptions {
+  disabled?: ReadonlySet<string>;
+}
+
+export interface PreparedAlias {
+  text: string;
+  tokens: string[];
+  content: string[];
+  contentSet: Set<string>;
+  numbers: Set<string>;
+  /** "december 14 2018" has a month and a year: a year alone may stand for it. */
+  year?: string;
+  /** First letters of the words ("nfl" for National Football League). */
+  initials: string[];
+}
+
+export interface PreparedGold {
+  aliases: PreparedAlias[];
+  /** Month-day pairs of full dates in the gold ("december 14"), for the date guard. */
+  dates: Set<string>;
+  questionWords: Set<string>;
+}
+
+export interface PreparedAnswer {
+  tokens: string[];
+  content: string[];
+  contentSet: Set<string>;
+  /** Content words that do not merely repeat the question. */
+  core: string[];
+  numbers: Set<string>;
+  dates: Set<string>;
+  months: Set<string>;
+  initials: string[];
+}
+
+export interface GoldMatch {
+  rule: MatchRule;
+  alias: string;
+  /** 1-based word position of a phrase match. */
+  word?: number;
+}
+
+const YEAR = /^\d{4}$/;
+/** Words that may qualify a bare year without changing what it claims. */
+const YEAR_QUALIFIERS = new Set(
+  ['early', 'late', 'mid', 'since', 'around', 'circa', 'about', 'year', 'until', 'by'].map(stem),
+);
+const NICKNAME_LETTERS = 5;
+const NUMBER = /^\d+(?:\.\d+)?(?:th)?$/;
+const MONTH_NAMES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december',
+]); // prettier-ignore
+/** Short answers only: a long answer's words always overlap something. */
+const SHORT_ANSWER_WORDS = 6;
+const ANSWER_COVERAGE = 0.25;
+const OVERLAP_F1 = 0.6;
+
+function numbersOf(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (NUMBER.test(t)) out.add(t);
+  return out;
+}
+
+function datesOf(tokens: readonly string[]): { dates: Set<string>; months: Set<string> } {
+  const dates = new Set<string>();
+  const months = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (!MONTH_NAMES.has(t)) continue;
+    const next = tokens[i + 1] ?? '';
+    const isDate = /^\d{1,2}$/.test(next) || /^\d{4}$/.test(next);
+    if (!isDate) continue;
+    months.add(t);
+    if (/^\d{1,2}$/.test(next)) dates.add(`${t} ${next}`);
+  }
+  return { dates, months };
+}
+
+function initialsOf(tokens: readonly string[]): string[] {
+  if (tokens.length < 2) return [];
+  const all = tokens.map((t) => t.charAt(0)).join('');
+  const content = tokens
+    .filter((t) => !STOPWORDS.has(t))
+    .map((t) => t.charAt(0))
+    .join('');
+  return all === content ? [all] : [all, content];
+}
+
+function prepareAlias(text: string): PreparedAlias {
+  const tokens = normaliseTokens(text);
+  const content = contentTokens(tokens);
+  const alias: PreparedAlias = {
+    text,
+    tokens,
+    content,
+    contentSet: new Set(content),
+    numbers: numbersOf(tokens),
+    initials: initialsOf(tokens),
+  };
+  const year = tokens.find((t) => YEAR.test(t));
+  if (year !== undefined && datesOf(tokens).dates.size > 0) alias.year = year;
+  return alias;
+}
+
+/** Variants of an alias that people accept alone: without a parenthetical, and the parenthetical itself. */
+function aliasVariants(alias: string): string[] {
+  const out = [alias];
+  const paren = /\(([^)]*)\)/.exec(alias);
+  if (paren) {
+    out.push(alias.replace(paren[0], ' '));
+    if (paren[1]) out.push(paren[1]);
+  }
+  return out;
+}
+
+export function prepareGold(answers: readonly string[], question = ''): PreparedGold {
+  const aliases: PreparedAlias[] = [];
+  const seen = new Set<string>();
+  const dates = new Set<string>();
+  for (const answer of answers) {
+    for (const variant of aliasVariants(answer)) {
+      const alias = prepareAlias(variant);
+      const key = alias.tokens.join(' ');
+      if (alias.tokens.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      aliases.push(alias);
+      for (const d of datesOf(alias.tokens).dates) dates.add(d);
+    }
+  }
+  return { aliases, dates, questionWords: new Set(contentTokens(normaliseTokens(question))) };
+}
+
+export function prepareAnswer(answer: string, gold: PreparedGold): PreparedAnswer {
+  const tokens = normaliseTokens(answer);
+  const content = contentTokens(tokens);
+  const { dates, months } = datesOf(tokens);
+  return {
+    tokens,
+    content,
+    contentSet: new Set(content),
+    core: content.filter((t) => !gold.questionWords.has(t)),
+    numbers: numbersOf(tokens),
+    dates,
+    months,
+    initials: initialsOf(tokens),
+  };
+}
+
+/** The answer names a day of the year that none of the gold dates has. */
+export function contradictsGoldDate(answer: PreparedAnswer, gold: PreparedGold): string | undefined {
+  if (gold.dates.size === 0) return undefined;
+  for (const d of answer.dates) if (!gold.dates.has(d)) return d;
+  if (answer.dates.size === 0) {
+    const goldMonths = new Set([...gold.dates].map((d) => d.split(' ')[0]));
+    for (const m of answer.months) if (!goldMonths.has(m)) return m;
+  }
+  return undefined;
+}
+
+/** Every number the answer states (outside the question) is one the alias has. */
+function numbersAgree(answer: PreparedAnswer, alias: PreparedAlias): boolean {
+  for (const n of answer.numbers) if (!alias.numbers.has(n) && answer.core.includes(n)) return false;
+  return true;
+}
+
+function allIn(
+  words: readonly string[],
+  set: ReadonlySet<string>,
+  list: readonly string[],
+  prefix: boolean,
+): boolean {
+  for (const w of words) if (!hasToken(set, list, w, prefix)) return false;
+  return true;
+}
+
+function countIn(
+  words: readonly string[],
+  set: ReadonlySet<string>,
+  list: readonly string[],
+  prefix: boolean,
+): number {
+  let n = 0;
+  for (const w of words) if (hasToken(set, list, w, prefix)) n++;
+  return n;
+}
+
+/** A bare year (perhaps "early 2019") for a gold date in that year. */
+function yearOfDate(answer: PreparedAnswer, alias: PreparedAlias, gold: PreparedGold): boolean {
+  if (alias.year === undefined || answer.months.size > 0 || gold.dates.size !== 1) return false;
+  let year: string | undefined;
+  for (const t of answer.core) {
+    if (YEAR.test(t)) {
+      if (year !== undefined) return false;
+      year = t;
+    } else if (!YEAR_QUALIFIERS.has(t)) return false;
+  }
+  return year === alias.year;
+}
+
+/** "Ray Bolger" for "Raymond Wallace Bolger": same surname, first names alike, nothing else. */
+function sameName(answer: PreparedAnswer, alias: PreparedAlias): boolean {
+  const a = answer.tokens;
+  const g = alias.tokens;
+  if (a.length < 2 || a.length > 5 || g.length < 2 || g.length > 5) return false;
+  const [aFirst, gFirst, aLast, gLast] = [
+    a[0] ?? '',
+    g[0] ?? '',
+    a[a.length - 1] ?? '',
+    g[g.length - 1] ?? '',
+  ];
+  if (/\d/.test(a.join('') + g.join('')) || aLast.length < 3) return false;
+  // A short form of a first name ("Ray", "Matt", "Mike") is short; two long different words are two names.
+  if (Math.min(aFirst.length, gFirst.length) > NICKNAME_LETTERS) return false;
+  return tokensMatch(aLast, gLast) && aFirst.slice(0, 2) === gFirst.slice(0, 2);
+}
+
+function isAcronym(answer: PreparedAnswer, alias: PreparedAlias): boolean {
+  const single = answer.tokens.length === 1 ? (answer.tokens[0] ?? '') : '';
+  if (single.length >= 2 && alias.initials.includes(single)) return true;
+  const aliasSingle = alias.tokens.length === 1 ? (alias.tokens[0] ?? '') : '';
+  return aliasSingle.length >= 2 && answer.initials.includes(aliasSingle);
+}
+
+/** The alias's last content word (the head of an English noun phrase, or a surname) is in the answer. */
+function endsMatch(alias: PreparedAlias, answer: PreparedAnswer, forms: boolean): boolean {
+  const last = alias.content[alias.content.length - 1] ?? '';
+  return hasToken(answer.contentSet, answer.content, last, forms);
+}
+
+function matchAlias(
+  answer: PreparedAnswer,
+  alias: PreparedAlias,
+  gold: PreparedGold,
+  on: (r: MatchRule) => boolean,
+): GoldMatch | undefined {
+  if (on('phrase')) {
+    const at = findPhrase(answer.tokens, alias.tokens);
+    if (at >= 0) return { rule: 'phrase', alias: alias.text, word: at + 1 };
+  }
+  if (on('year-of-date') && yearOfDate(answer, alias, gold))
+    return { rule: 'year-of-date', alias: alias.text };
+  if (!numbersAgree(answer, alias)) return undefined;
+  const forms = on('word-forms');
+  if (
+    on('alias-words') &&
+    alias.content.length > 0 &&
+    allIn(alias.content, answer.contentSet, answer.content, forms)
+  ) {
+    return { rule: 'alias-words', alias: alias.text };
+  }
+  if (on('acronym') && isAcronym(answer, alias)) return { rule: 'acronym', alias: alias.text };
+  if (on('name') && sameName(answer, alias)) return { rule: 'name', alias: alias.text };
+  const core = answer.core;
+  if (core.length === 0 || core.length > SHORT_ANSWER_WORDS || alias.content.length === 0) return undefined;
+  const shared = countIn(core, alias.contentSet, alias.content, forms);
+  if (on('answer-words') && shared === core.length && shared / alias.content.length >= ANSWER_COVERAGE) {
+    return { rule: 'answer-words', alias: alias.text };
+  }
+  if (on('overlap') && shared > 0 && endsMatch(alias, answer, forms)) {
+    const precision = shared / core.length;
+    const recall = countIn(alias.content, answer.contentSet, answer.content, forms) / alias.content.length;
+    const f1 = (2 * precision * recall) / (precision + recall);
+    if (f1 >= OVERLAP_F1) return { rule: 'overlap', alias: alias.text };
+  }
+  return undefined;
+}
+
+/** The first alias the answer states, by the strictest rule that fires. */
+export function matchGold(
+  answer: PreparedAnswer,
+  gold: PreparedGold,
+  options: MatchOptions = {},
+): GoldMatch | undefined {
+  const disabled = options.disabled;
+  const on = (rule: MatchRule): boolean => !disabled?.has(rule);
+  let best: GoldMatch | undefined;
+  for (const alias of gold.aliases) {
+    const match = matchAlias(answer, alias, gold, on);
+    if (match && (!best || MATCH_RULES.indexOf(match.rule) < MATCH_RULES.indexOf(best.rule))) best = match;
+    if (best?.rule === 'phrase') break;
+  }
+  return best;
+}
