@@ -15,17 +15,18 @@ describe('formatPassages', () => {
   it.each([
     {
       why: 'numbered passages with titles, blank line between',
-      args: [passages] as const,
+      passages,
       out: '[1] Vorland\nVorland’s capital is Tessamar.\n\n[2] Tessamar\nTessamar is known for its salt markets.',
     },
-    { why: 'the empty fault reads as "No results."', args: [[]] as const, out: 'No results.' },
+    { why: 'the empty fault reads as "No results."', passages: [], out: 'No results.' },
     {
       why: 'the error fault reads as the tool’s error text',
-      args: [[], 'search timed out after 10 seconds'] as const,
+      passages: [],
+      error: 'search timed out after 10 seconds',
       out: 'Search error: search timed out after 10 seconds',
     },
-  ])('$why', ({ args, out }) => {
-    expect(formatPassages(...args)).toBe(out);
+  ])('$why', ({ passages, error, out }: { passages: Passage[]; error?: string; out: string }) => {
+    expect(formatPassages(passages, error)).toBe(out);
   });
 
   it('cuts a very long passage', () => {
