@@ -1,0 +1,14 @@
+/** Runs every migration step the database has not seen, in order, inside the upgrade transaction. */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { FloorcheckSchema } from '../schema';
+import { migrateToV1 } from './v1-initial';
+import { migrateToV2 } from './v2-history-indexes';
+
+export function migrate(
+  db: IDBPDatabase<FloorcheckSchema>,
+  oldVersion: number,
+  tx: IDBPTransaction<FloorcheckSchema, StoreNames<FloorcheckSchema>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1) migrateToV1(db);
+  if (oldVersion < 2) migrateToV2(tx);
+}

@@ -1,0 +1,108 @@
+/**
+ * Run records and their history actions. Deleting a run removes its results
+ * in the same transaction and hands both back, so the page can offer undo
+ * (`restoreRun`) without keeping anything in the database meanwhile.
+ */
+import { AppError, err, ok, type Result } from '../core/errors';
+import type { ResultRecord, RunRecord } from '../core/runs/types';
+import type { FloorcheckDb } from './db';
+import { guard } from './storage-errors';
+
+/** What `deleteRun` removed; keep it in memory for undo. */
+export interface DeletedRun {
+  run: RunRecord;
+  results: ResultRecord[];
+}
+
+/** Newest activity first. */
+export async function listRuns(db: FloorcheckDb): Promise<RunRecord[]> {
+  const runs = await guard('reading runs', () => db.getAllFromIndex('runs', 'by-updated'));
+  return runs.reverse();
+}
+
+export function getRun(db: FloorcheckDb, id: string): Promise<RunRecord | undefined> {
+  return guard('reading a run', () => db.get('runs', id));
+}
+
+export async function putRun(db: FloorcheckDb, run: RunRecord): Promise<void> {
+  await guard('saving the run', () => db.put('runs', run));
+}
+
+function notFound(id: string): { ok: false; error: AppError } {
+  return err(
+    new AppError('not-found', {
+      message: `No run with id "${id}" is stored.`,
+      action: 'Reload the history.',
+    }),
+  );
+}
+
+export async function renameRun(
+  db: FloorcheckDb,
+  id: string,
+  name: string,
+  now: number,
+): Promise<Result<RunRecord>> {
+  const trimmed = name.trim();
+  if (trimmed === '') {
+    return err(
+      new AppError('run-invalid', { message: 'A run needs a name.', action: 'Type a name for the run.' }),
+    );
+  }
+  const renamed = await guard('renaming the run', async () => {
+    const tx = db.transaction('runs', 'readwrite');
+    const run = await tx.store.get(id);
+    const next = run ? { ...run, name: trimmed, updatedAt: now } : undefined;
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return next;
+  });
+  return renamed ? ok(renamed) : notFound(id);
+}
+
+/** Removes the run and all its results in one transaction. */
+export async function deleteRun(db: FloorcheckDb, id: string): Promise<Result<DeletedRun>> {
+  const deleted = await guard('deleting the run', async () => {
+    const tx = db.transaction(['runs', 'results'], 'readwrite');
+    const runs = tx.objectStore('runs');
+    const results = tx.objectStore('results');
+    const [run, stored] = await Promise.all([runs.get(id), results.index('by-run').getAll(id)]);
+    if (run) await Promise.all([runs.delete(id), ...stored.map((result) => results.delete(result.id))]);
+    await tx.done;
+    return run ? { run, results: stored } : undefined;
+  });
+  return deleted ? ok(deleted) : notFound(id);
+}
+
+/** Puts a deleted run and its results back (undo), in one transaction. */
+export async function restoreRun(db: FloorcheckDb, deleted: DeletedRun): Promise<void> {
+  await guard('restoring the run', async () => {
+    const tx = db.transaction(['runs', 'results'], 'readwrite');
+    const results = tx.objectStore('results');
+    await Promise.all([
+      tx.objectStore('runs').put(deleted.run),
+      ...deleted.results.map((result) => results.put(result)),
+      tx.done,
+    ]);
+  });
+}
+
+/**
+ * On app start: runs still marked `running` were cut off (reload, crash,
+ * closed tab); mark them `interrupted` so the history offers resume.
+ * Returns the runs it changed.
+ */
+export async function markInterruptedRuns(db: FloorcheckDb, now: number): Promise<RunRecord[]> {
+  return guard('checking for interrupted runs', async () => {
+    const tx = db.transaction('runs', 'readwrite');
+    const changed: RunRecord[] = [];
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.status !== 'running') continue;
+      const run: RunRecord = { ...cursor.value, status: 'interrupted', updatedAt: now };
+      changed.push(run);
+      await cursor.update(run);
+    }
+    await tx.done;
+    return changed;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The IndexedDB layout, as one typed idb `DBSchema`. Bump `DB_VERSION` and
+ * add a file under `migrations/` for every change; never edit a shipped step.
+ *
+ * Stores:
+ * - `promptSets`: user sets by id (built-in sets ship with the app and are
+ *   merged in by the caller, never stored).
+ * - `runs`: run records by id; `by-updated` (v2) lists history newest first.
+ * - `results`: one record per model × condition × item, keyed by
+ *   `runId|modelId|conditionId|itemId` so a rewrite replaces instead of
+ *   duplicating; `by-run` (v1) and `by-run-model` (v2).
+ * - `settings`: key/value (theme, custom models, …), see `settings.ts`.
+ */
+import type { DBSchema } from 'idb';
+import type { PromptSet } from '../core/prompts/types';
+import type { ResultRecord, RunRecord } from '../core/runs/types';
+
+export const DB_NAME = 'floorcheck';
+export const DB_VERSION = 2;
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface FloorcheckSchema extends DBSchema {
+  promptSets: { key: string; value: PromptSet };
+  runs: { key: string; value: RunRecord; indexes: { 'by-updated': number } };
+  results: {
+    key: string;
+    value: ResultRecord;
+    indexes: { 'by-run': string; 'by-run-model': [string, string] };
+  };
+  settings: { key: string; value: SettingRecord };
+}
