@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   // command line
   'cli-usage',
   'unknown',
+  // grading
+  'judge-reply-invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
