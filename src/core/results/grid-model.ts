@@ -8,6 +8,7 @@
  * strings: a 10,000-cell run is then one allocation per cell and lookups by
  * column index are what the virtualised grid does on every frame.
  */
+import { splitReasoning } from '../grading/reasoning';
 import type { Verdict, VerdictSource } from '../grading/types';
 import type { PromptItem, PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
@@ -56,11 +57,9 @@ export function columnKey(modelId: string, conditionId: string): string {
   return `${modelId}|${conditionId}`;
 }
 
-const REASONING = /<(think|thinking|reasoning)>[\s\S]*?(<\/\1>|$)/gi;
-
 /** The answer as a reader glances at it: reasoning removed, whitespace collapsed, cut short. */
 export function answerStart(raw: string, length = ANSWER_START_LENGTH): string {
-  const text = raw.replace(REASONING, ' ').replace(/\s+/g, ' ').trim();
+  const text = splitReasoning(raw).answer.replace(/\s+/g, ' ').trim();
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
