@@ -5,6 +5,7 @@
  */
 import type { ResultRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
+import { allOrNothing } from './all-or-nothing';
 import { guard } from './storage-errors';
 
 /** Writes the batch in one transaction: if any record fails, none is kept. */
@@ -12,8 +13,7 @@ export async function putResults(db: FloorcheckDb, results: readonly ResultRecor
   if (results.length === 0) return;
   await guard('saving answers', async () => {
     const tx = db.transaction('results', 'readwrite');
-    const writes = results.map((result) => tx.store.put(result));
-    await Promise.all([...writes, tx.done]);
+    await allOrNothing(tx, results, (result) => tx.store.put(result));
   });
 }
 

@@ -6,6 +6,7 @@
 import { AppError, err, ok, type Result } from '../core/errors';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
+import { allOrNothing } from './all-or-nothing';
 import { guard } from './storage-errors';
 
 /** What `deleteRun` removed; keep it in memory for undo. */
@@ -79,11 +80,13 @@ export async function restoreRun(db: FloorcheckDb, deleted: DeletedRun): Promise
   await guard('restoring the run', async () => {
     const tx = db.transaction(['runs', 'results'], 'readwrite');
     const results = tx.objectStore('results');
-    await Promise.all([
-      tx.objectStore('runs').put(deleted.run),
-      ...deleted.results.map((result) => results.put(result)),
-      tx.done,
-    ]);
+    const records: ({ run: RunRecord } | { result: ResultRecord })[] = [
+      { run: deleted.run },
+      ...deleted.results.map((result) => ({ result })),
+    ];
+    await allOrNothing(tx, records, (record) =>
+      'run' in record ? tx.objectStore('runs').put(record.run) : results.put(record.result),
+    );
   });
 }
 
