@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { decodeImportBytes, findInvalidUtf8 } from '../../../../src/core/prompts/decode';
+
+const bytes = (...values: (number | string)[]) =>
+  new Uint8Array(values.flatMap((v) => (typeof v === 'string' ? [...new TextEncoder().encode(v)] : [v])));
+
+describe('decodeImportBytes', () => {
+  const DECODED = [
+    { input: bytes(0xef, 0xbb, 0xbf, 'q,a\n'), text: 'q,a\n', why: 'a UTF-8 BOM is stripped' },
+    { input: bytes('a\r\nb\rc\n'), text: 'a\nb\nc\n', why: 'CRLF and lone CR become LF' },
+    {
+      input: bytes('Montélimar, 東京, 🙂'),
+      text: 'Montélimar, 東京, 🙂',
+      why: 'two-, three- and four-byte characters',
+    },
+    { input: bytes('a\tb\fc'), text: 'a\tb\fc', why: 'tab and form feed are text' },
+  ];
+
+  it.each(DECODED)('$why', ({ input, text }) => {
+    expect(decodeImportBytes(input)).toEqual({ ok: true, value: text });
+  });
+
+  const REFUSED = [
+    { input: bytes(), code: 'parse-empty-file', message: 'line 1: the file is empty', why: 'no bytes' },
+    {
+      input: bytes(' \n\t\n'),
+      code: 'parse-empty-file',
+      message: 'line 1: the file holds only blank space',
+      why: 'only blank space',
+    },
+    {
+      input: bytes('q\na', 0, 'b'),
+      code: 'parse-binary',
+      message: 'line 2: the file holds a NUL byte',
+      why: 'a NUL byte',
+    },
+    {
+      input: bytes('x\n', ...Array.from({ length: 40 }, () => 0x01)),
+      code: 'parse-binary',
+      message: 'line 2: the file is full of control characters',
+      why: 'mostly control characters',
+    },
+    {
+      input: bytes('a\nb\n', 0xc3, 0x28),
+      code: 'parse-invalid-utf8',
+      message: 'line 3: byte 0xc3',
+      why: 'a lead byte without its continuation',
+    },
+    {
+      input: bytes('a\n', 0xc0, 0xaf),
+      code: 'parse-invalid-utf8',
+      message: 'line 2: byte 0xc0',
+      why: 'an overlong encoding',
+    },
+    {
+      input: bytes(0xed, 0xa0, 0x80),
+      code: 'parse-invalid-utf8',
+      message: 'line 1: byte 0xed',
+      why: 'a UTF-16 surrogate',
+    },
+    {
+      input: bytes('ok ', 0xe2, 0x82),
+      code: 'parse-invalid-utf8',
+      message: 'line 1: byte 0xe2',
+      why: 'truncated at the end of the file',
+    },
+  ];
+
+  it.each(REFUSED)('refuses $why: $message', ({ input, code, message }) => {
+    const result = decodeImportBytes(input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.message).toContain(message);
+  });
+
+  it('applies a smaller limit when given one', () => {
+    const result = decodeImportBytes(bytes('0123456789'), { maxBytes: 4 });
+    expect(result.ok ? '' : result.error.code).toBe('parse-too-large');
+  });
+});
+
+describe('findInvalidUtf8', () => {
+  it('agrees with TextDecoder on valid text and finds the first bad byte otherwise', () => {
+    expect(findInvalidUtf8(bytes('plain ascii and é'))).toBe(-1);
+    expect(findInvalidUtf8(bytes('abc', 0xff, 'def'))).toBe(3);
+    expect(findInvalidUtf8(bytes(0xf4, 0x90, 0x80, 0x80))).toBe(0);
+  });
+});
