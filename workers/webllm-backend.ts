@@ -32,7 +32,7 @@ import type {
 } from './api';
 import type { EngineBackend } from './backend';
 import { buildAppConfig, catalogRecords } from './webllm-catalog';
-import { mapWebLlmError } from './webllm-errors';
+import { deviceLostRecovered, deviceLostUnrecovered, mapWebLlmError } from './webllm-errors';
 import { toLoadProgress } from './webllm-progress';
 import { buildCompletionRequest, toUsage } from './webllm-request';
 
@@ -105,23 +105,15 @@ export function createWebLlmBackend(deps: WebLlmDeps = realWebLlm): EngineBacken
   }
 
   async function reloadAfterDeviceLoss(modelId: string): Promise<AppError> {
-    const config = appConfig();
+    const current = getEngine(appConfig());
     try {
-      await getEngine(config).unload();
-      await getEngine(config).reload(modelId);
+      await current.unload();
+      await current.reload(modelId);
       loaded = modelId;
-      return new AppError('device-lost', {
-        message:
-          'The GPU device was lost during the answer, most often from running out of memory. The model was reloaded.',
-        action: 'Send the prompt again; if it keeps happening, try a smaller model or a -1k variant.',
-      });
+      return deviceLostRecovered();
     } catch (cause) {
       loaded = null;
-      return new AppError('device-lost', {
-        message: 'The GPU device was lost and the model could not be reloaded.',
-        action: 'Try a smaller model or a -1k variant, or reload the page.',
-        cause,
-      });
+      return deviceLostUnrecovered(cause);
     }
   }
 

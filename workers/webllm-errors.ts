@@ -113,6 +113,24 @@ const BY_MESSAGE: readonly [RegExp, Mapping][] = [
   [/WebGPU is not supported|navigator\.gpu/i, BY_NAME.WebGPUNotAvailableError as Mapping],
 ];
 
+/** After a lost device the model was reloaded: the answer is gone, the next prompt works. */
+export function deviceLostRecovered(): AppError {
+  return new AppError('device-lost', {
+    message:
+      'The GPU device was lost during the answer, most often from running out of memory. The model was reloaded.',
+    action: `Send the prompt again. If it keeps happening: ${SMALLER_MODEL.toLowerCase()}`,
+  });
+}
+
+/** After a lost device, reloading the model failed too. */
+export function deviceLostUnrecovered(cause: unknown): AppError {
+  return new AppError('device-lost', {
+    message: 'The GPU device was lost and the model could not be reloaded.',
+    action: `${SMALLER_MODEL} Reloading the page also resets the GPU.`,
+    cause,
+  });
+}
+
 /** Maps anything web-llm (or the browser under it) throws to an AppError; AppErrors pass through. */
 export function mapWebLlmError(value: unknown): AppError {
   if (value instanceof AppError) return value;

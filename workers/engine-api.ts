@@ -1,0 +1,86 @@
+/**
+ * The worker's implementation of `EngineApi`: picks a backend on `init`,
+ * reads the adapter, and is the one place errors are turned into wire errors
+ * (`toWire`), so every rejection that crosses comlink carries a stable code.
+ * Kept apart from `engine.worker.ts` (which only exposes it) so Node tests can
+ * call it without a Worker.
+ *
+ * Callbacks from the page are comlink proxies: calling one returns a promise
+ * that rejects if the page has released it; such failures are swallowed here,
+ * since a page that stopped listening must not break the generation.
+ */
+import * as Comlink from 'comlink';
+import { AppError, toAppError, toWire } from '../src/core/errors';
+import type { AdapterFacts, EngineApi, EngineInit } from './api';
+import type { EngineBackend } from './backend';
+
+export interface EngineApiDeps {
+  loadBackend(init: EngineInit, adapter: () => Promise<AdapterFacts>): Promise<EngineBackend>;
+  readAdapter(): Promise<AdapterFacts>;
+}
+
+const notInitialised = (): AppError =>
+  new AppError('model-not-loaded', {
+    message: 'The engine has not been started.',
+    action: 'Reload the page; if this persists, report it.',
+  });
+
+/** Runs `work`, rejecting with a wire error whatever it throws. */
+async function wired<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toWire(toAppError(error));
+  }
+}
+
+/** Releases a comlink proxy received from the page (plain functions, as in tests, have nothing to release). */
+function release(callback: unknown): void {
+  if (typeof callback !== 'function') return;
+  const releaser: unknown = (callback as unknown as Record<symbol, unknown>)[Comlink.releaseProxy];
+  if (typeof releaser === 'function') (releaser as () => unknown).call(callback);
+}
+
+function quiet<A extends unknown[]>(callback: (...args: A) => unknown): (...args: A) => void {
+  return (...args) => {
+    try {
+      const returned = callback(...args);
+      if (returned instanceof Promise) returned.catch(() => undefined);
+    } catch {
+      // the page stopped listening; keep going
+    }
+  };
+}
+
+export function createEngineApi(deps: EngineApiDeps) {
+  let backend: EngineBackend | undefined;
+  let adapter: Promise<AdapterFacts> | undefined;
+  const readAdapter = () => (adapter ??= deps.readAdapter());
+  const current = (): EngineBackend => {
+    if (!backend) throw notInitialised();
+    return backend;
+  };
+
+  const api = {
+    init: (options) =>
+      wired(async () => {
+        if (backend) await backend.unload().catch(() => undefined);
+        backend = undefined;
+        backend = await deps.loadBackend(options, readAdapter);
+        return backend.info;
+      }),
+    capabilities: () => wired(readAdapter),
+    catalog: (custom) => wired(() => current().catalog(custom)),
+    load: (modelId, onProgress, custom) =>
+      wired(() => current().load(modelId, quiet(onProgress), custom)).finally(() => release(onProgress)),
+    cancelLoad: () => wired(() => current().cancelLoad()),
+    generate: (request, onToken) =>
+      wired(() => current().generate(request, quiet(onToken))).finally(() => release(onToken)),
+    interrupt: () => wired(() => current().interrupt()),
+    unload: () => wired(() => current().unload()),
+    loadedModel: () => wired(async () => (backend ? backend.loadedModel() : null)),
+    listCached: (custom) => wired(() => current().listCached(custom)),
+    deleteCached: (modelId, custom) => wired(() => current().deleteCached(modelId, custom)),
+  } satisfies EngineApi;
+  return api;
+}
