@@ -273,8 +273,12 @@ function matchAlias(
     const at = findPhrase(answer.tokens, alias.tokens);
     if (at >= 0) return { rule: 'phrase', alias: alias.text, word: at + 1 };
   }
-  if (on('year-of-date') && yearOfDate(answer, alias, gold))
-    return { rule: 'year-of-date', alias: alias.text };
+  if (alias.year !== undefined && answer.months.size === 0 && answer.core.some((t) => YEAR.test(t))) {
+    // A bare year against a dated alias is settled by the year rule alone.
+    if (on('year-of-date') && yearOfDate(answer, alias, gold))
+      return { rule: 'year-of-date', alias: alias.text };
+    return undefined;
+  }
   if (!numbersAgree(answer, alias)) return undefined;
   const forms = on('word-forms');
   if (

@@ -53,6 +53,26 @@ function commonPrefix(a: string, b: string): number {
 /** Shared stem at least this long and this share of the shorter word: "accuracy" = "accurate". */
 const PREFIX_MIN = 5;
 const PREFIX_SHARE = 0.75;
+const SAME_WORD_ENDINGS: ReadonlySet<string> = new Set([
+  's',
+  'es',
+  'e',
+  'y',
+  'ic',
+  'al',
+  'ical',
+  'ion',
+  'ation',
+  'ly',
+  'ity',
+  'er',
+  'or',
+  'ive',
+  'ment',
+  'ness',
+  'ism',
+  'ist',
+]);
 
 /**
  * Same token, allowing one edit from 5 letters and two from 9, for words only;
@@ -65,7 +85,13 @@ export function tokensMatch(a: string, b: string, prefix = false): boolean {
   if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   if (prefix) {
     const shared = commonPrefix(a, b);
-    if (shared >= PREFIX_MIN && shared >= PREFIX_SHARE * shorter) return true;
+    if (shared >= PREFIX_MIN && shared >= PREFIX_SHARE * shorter) {
+      // One word wholly inside the other only with an ending that keeps the meaning:
+      // "democrat" = "democratic", but "Paris" is not "Parisian".
+      if (shared < shorter) return true;
+      const longer = a.length > b.length ? a : b;
+      if (SAME_WORD_ENDINGS.has(longer.slice(shared))) return true;
+    }
   }
   const limit = shorter >= 9 ? 2 : 1;
   return boundedDistance(a, b, limit) <= limit;
