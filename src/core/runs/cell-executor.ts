@@ -1,0 +1,126 @@
+/**
+ * The real per-cell work: build the prompt for the cell's condition, run
+ * retrieval (context) or the tool loop (tool), generate, and grade.
+ *
+ * - closed-book: system prompt + the closed-book template.
+ * - context: one search with the question (retrieval `runContextRetrieval`),
+ *   its passages filling `{passages}` in the context template.
+ * - tool: system prompt + the tool template; `runToolLoop` appends the tool
+ *   instructions for the cell's `maxCalls` and runs search turns; every
+ *   turn streams through `onToken`.
+ * Faults are placed by the run's seed, so a rerun meets the same faults.
+ * Factual items are graded by the deterministic grader; open items carry no
+ * verdict until a judge or a person gives one. Aborted answers are not graded.
+ *
+ * The search index is built once per executor (one per run), not per cell.
+ * Rejected: building prompts in the scheduler; keeping them here lets the
+ * scheduler be tested with a trivial executor.
+ */
+import type { ChatMessage, GenerateRequest } from '../../../workers/api';
+import { AppError } from '../errors';
+import { gradeAnswer } from '../grading/grade-answer';
+import type { Verdicts } from '../grading/types';
+import type { PromptItem, PromptSet } from '../prompts/types';
+import { runContextRetrieval } from '../retrieval/context-retrieval';
+import { runSearch } from '../retrieval/faults';
+import { buildIndexForSet } from '../retrieval/oracle-corpus';
+import { runToolLoop } from '../retrieval/tool-loop';
+import type { ToolMode } from '../retrieval/types';
+import type { CellAnswer, CellContext, CellExecutor } from './cell-executor-types';
+import { fillTemplate } from './generation-settings';
+import type { Cell } from './plan';
+import type { GenerationSettings } from './types';
+
+export interface CellExecutorOptions {
+  set: PromptSet;
+  settings: GenerationSettings;
+  /** How a model is offered the tool (retrieval `chooseToolMode`); text protocol when absent. */
+  toolModeOf?: (modelId: string) => ToolMode;
+}
+
+export function createCellExecutor(options: CellExecutorOptions): CellExecutor {
+  const { set, settings } = options;
+  const index = buildIndexForSet(set);
+  const items = new Map(set.items.map((item) => [item.id, item]));
+  const sampling: Omit<GenerateRequest, 'messages'> = {
+    temperature: settings.temperature,
+    topP: settings.topP,
+    maxTokens: settings.maxTokens,
+    seed: settings.seed,
+    enableThinking: settings.thinking,
+  };
+
+  const withSystem = (user: string): ChatMessage[] =>
+    settings.systemPrompt.trim() === ''
+      ? [{ role: 'user', content: user }]
+      : [
+          { role: 'system', content: settings.systemPrompt },
+          { role: 'user', content: user },
+        ];
+
+  async function execute(cell: Cell, { engine, onToken }: CellContext): Promise<CellAnswer> {
+    const item = items.get(cell.itemId);
+    if (!item) {
+      throw new AppError('run-invalid', {
+        message: `Item "${cell.itemId}" is no longer in the prompt set "${set.name}".`,
+        action: 'Run again with the set as it is now.',
+      });
+    }
+    const { condition } = cell;
+    const question = item.prompt;
+
+    if (condition.kind === 'tool') {
+      const outcome = await runToolLoop({
+        messages: withSystem(fillTemplate(settings.templates.tool, { question })),
+        generate: (request) => engine.generate(request, onToken),
+        search: (query, callIndex) =>
+          runSearch({ index, item, query, callIndex, seed: settings.seed, ...condition }),
+        maxCalls: condition.maxCalls,
+        mode: options.toolModeOf?.(cell.modelId) ?? 'text-protocol',
+        settings: sampling,
+      });
+      const { final } = outcome;
+      return {
+        messages: outcome.messages,
+        retrieval: outcome.trace,
+        rawAnswer: final.text,
+        finishReason: final.finishReason,
+        usage: outcome.usage,
+        verdicts: grade(item, final.text, final.finishReason === 'abort'),
+      };
+    }
+
+    let messages: ChatMessage[];
+    let retrieval: CellAnswer['retrieval'];
+    if (condition.kind === 'context') {
+      const found = runContextRetrieval({ index, item, seed: settings.seed, ...condition });
+      messages = withSystem(fillTemplate(settings.templates.context, { question, passages: found.text }));
+      retrieval = found.trace;
+    } else {
+      messages = withSystem(fillTemplate(settings.templates['closed-book'], { question }));
+    }
+    const result = await engine.generate({ ...sampling, messages }, onToken);
+    const answer: CellAnswer = {
+      messages,
+      rawAnswer: result.text,
+      finishReason: result.finishReason,
+      usage: result.usage,
+      verdicts: grade(item, result.text, result.finishReason === 'abort'),
+    };
+    if (retrieval) answer.retrieval = retrieval;
+    return answer;
+  }
+
+  return { execute };
+}
+
+function grade(item: PromptItem, response: string, aborted: boolean): Verdicts {
+  if (aborted || item.kind !== 'factual' || item.answers.length === 0) return {};
+  const { verdict, reason } = gradeAnswer({
+    question: item.prompt,
+    answers: item.answers,
+    incorrectAnswers: item.incorrectAnswers,
+    response,
+  });
+  return { deterministic: { verdict, reason } };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerateRequest, GenerateResult } from '../../../../workers/api';
+import type { PromptSet } from '../../../../src/core/prompts/types';
+import {
+  closedBook,
+  contextCondition,
+  conditionId,
+  toolCondition,
+} from '../../../../src/core/retrieval/conditions';
+import type { Condition } from '../../../../src/core/retrieval/types';
+import { createCellExecutor } from '../../../../src/core/runs/cell-executor';
+import { DEFAULT_GENERATION_SETTINGS } from '../../../../src/core/runs/generation-settings';
+
+const set: PromptSet = {
+  id: 'geo',
+  name: 'Geography',
+  description: '',
+  source: 'test',
+  licence: 'CC0',
+  items: [
+    { id: 'fr', prompt: 'What is the capital of France?', answers: ['Paris'], kind: 'factual', tags: [] },
+    { id: 'open', prompt: 'Describe Paris.', answers: [], kind: 'open', tags: [] },
+  ],
+};
+
+/** Replies with the scripted texts in turn, streaming each in two pieces. */
+function scriptedEngine(replies: string[]) {
+  const requests: GenerateRequest[] = [];
+  const streamed: string[] = [];
+  return {
+    requests,
+    streamed,
+    context: {
+      onToken: (delta: string) => streamed.push(delta),
+      engine: {
+        async generate(request: GenerateRequest, onToken: (delta: string) => void): Promise<GenerateResult> {
+          requests.push(structuredClone(request));
+          const text = replies.shift() ?? '';
+          onToken(text.slice(0, 2));
+          onToken(text.slice(2));
+          const usage = {
+            promptTokens: 20,
+            completionTokens: 3,
+            timeToFirstTokenMs: 1,
+            prefillTokensPerSecond: 1,
+            decodeTokensPerSecond: 1,
+            totalMs: 7,
+          };
+          return { text, finishReason: 'stop', usage };
+        },
+      },
+    },
+  };
+}
+
+const cell = (condition: Condition, itemId = 'fr') => ({
+  modelId: 'm',
+  conditionId: conditionId(condition),
+  condition,
+  itemId,
+});
+
+describe('createCellExecutor', () => {
+  const executor = createCellExecutor({ set, settings: DEFAULT_GENERATION_SETTINGS });
+
+  it('closed-book sends the system prompt and the filled template, once, and grades the answer', async () => {
+    const fake = scriptedEngine(['Paris.']);
+    const answer = await executor.execute(cell(closedBook()), fake.context);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]).toMatchObject({
+      temperature: 0,
+      topP: 1,
+      maxTokens: 256,
+      seed: 0,
+      enableThinking: false,
+    });
+    expect(answer.messages).toEqual([
+      { role: 'system', content: DEFAULT_GENERATION_SETTINGS.systemPrompt },
+      { role: 'user', content: expect.stringContaining('Question: What is the capital of France?') },
+    ]);
+    expect(answer.retrieval).toBeUndefined();
+    expect(answer.verdicts.deterministic?.verdict).toBe('correct');
+    expect(fake.streamed.join('')).toBe('Paris.');
+  });
+
+  it('context puts the retrieved passages before the question and keeps the trace', async () => {
+    const fake = scriptedEngine(["I don't know."]);
+    const answer = await executor.execute(cell(contextCondition()), fake.context);
+    const user = answer.messages.find((m) => m.role === 'user')?.content ?? '';
+    expect(user.indexOf('Paris')).toBeGreaterThanOrEqual(0);
+    expect(user.indexOf('Paris')).toBeLessThan(user.lastIndexOf('Question:'));
+    expect(user.trimEnd().endsWith('Answer:')).toBe(true);
+    expect(answer.retrieval).toMatchObject({ kind: 'context', toolCalled: false });
+    expect(answer.retrieval?.calls).toHaveLength(1);
+    expect(answer.verdicts.deterministic?.verdict).toBe('not_attempted');
+  });
+
+  it('tool runs the search loop with the tool instructions and records the calls', async () => {
+    const fake = scriptedEngine([
+      '<tool_call>{"name": "search", "arguments": {"query": "capital of France"}}</tool_call>',
+      'Lyon',
+    ]);
+    const answer = await executor.execute(cell(toolCondition()), fake.context);
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[0]?.messages[0]?.content).toContain('<tool_call>');
+    expect(answer.retrieval).toMatchObject({ kind: 'tool', toolMode: 'text-protocol', toolCalled: true });
+    expect(answer.retrieval?.calls.map((c) => c.query)).toEqual(['capital of France']);
+    expect(answer.rawAnswer).toBe('Lyon');
+    expect(answer.usage.totalMs).toBe(14);
+    expect(answer.verdicts.deterministic?.verdict).toBe('incorrect');
+  });
+
+  it('open items are not graded', async () => {
+    const answer = await executor.execute(cell(closedBook(), 'open'), scriptedEngine(['A city.']).context);
+    expect(answer.verdicts).toEqual({});
+  });
+
+  it('an item missing from the set is a clear error', async () => {
+    await expect(
+      executor.execute(cell(closedBook(), 'gone'), scriptedEngine([]).context),
+    ).rejects.toMatchObject({
+      code: 'run-invalid',
+      message: expect.stringContaining('"gone"'),
+    });
+  });
+});
