@@ -28,12 +28,13 @@ export function comparisonPayload(
   };
 }
 
-export function exportComparison(payload: ComparisonPayload, app: AppStamp, now: Date): string {
+/** `now`: epoch milliseconds, the export time written in the file. */
+export function exportComparison(payload: ComparisonPayload, app: AppStamp, now: number): string {
   const envelope: ComparisonEnvelope = {
     format: COMPARISON_FORMAT,
     version: COMPARISON_VERSION,
     app,
-    exportedAt: now.toISOString(),
+    exportedAt: new Date(now).toISOString(),
     payload,
   };
   return `${JSON.stringify(envelope, null, 1)}\n`;

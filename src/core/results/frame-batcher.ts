@@ -9,6 +9,9 @@
  * page, a manual one in tests), so this stays plain TypeScript.
  */
 
+/** No cell in progress. */
+export const NO_PARTIALS: ReadonlyMap<string, string> = new Map();
+
 export type ScheduleFrame = (callback: () => void) => void;
 
 export interface FrameBatcher {

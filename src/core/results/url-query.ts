@@ -32,7 +32,8 @@ export function locationToParams(location: ResultsLocation): URLSearchParams {
   return params;
 }
 
-export function locationFromParams(params: URLSearchParams): ResultsLocation {
+export function locationFromParams(search: URLSearchParams | string): ResultsLocation {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const query: GridQuery = { ...DEFAULT_QUERY, filters: [] };
   const filters = (params.get('filter') ?? '').split(',').filter(isFilter);
   query.filters = [...new Set(filters)];

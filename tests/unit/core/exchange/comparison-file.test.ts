@@ -78,7 +78,7 @@ describe('export and import round trip', () => {
   });
 
   it('reads back what it wrote', () => {
-    const text = exportComparison(payload, APP, new Date(Date.UTC(2025, 0, 1)));
+    const text = exportComparison(payload, APP, Date.UTC(2025, 0, 1));
     expect(JSON.parse(text)).toMatchObject({
       format: 'floorcheck-comparison',
       version: 1,
@@ -89,7 +89,7 @@ describe('export and import round trip', () => {
   });
 
   it('marks runs with where they came from when asked', () => {
-    const text = exportComparison(payload, APP, new Date(0));
+    const text = exportComparison(payload, APP, 0);
     const imported = importComparison(text, { source: 'colleague.json' });
     expect(imported.ok && imported.value.runs[0]?.importedFrom).toBe('colleague.json');
   });

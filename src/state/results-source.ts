@@ -1,0 +1,147 @@
+/**
+ * The results screen's seam: what it reads and writes, as an interface, with
+ * the IndexedDB implementation (over src/storage's repositories) and an
+ * in-memory one for tests and benchmarks. The view never touches storage.
+ *
+ * Live results come from whoever runs the run (the runner's state), not from
+ * storage: IndexedDB has no change events, and polling it would redo the
+ * work the runner already holds in memory. So the storage source takes a
+ * `live` feed as a parameter and only forwards it.
+ */
+import type { ComparisonPayload } from '../core/exchange/envelope';
+import type { Verdict } from '../core/grading/types';
+import type { PromptSet } from '../core/prompts/types';
+import type { ResultRecord, RunRecord } from '../core/runs/types';
+import type { FloorcheckDb } from '../storage/db';
+import { getPromptSet, putPromptSet } from '../storage/prompt-sets';
+import { listResults, putResults } from '../storage/results';
+import { getRun, listRuns, putRun } from '../storage/runs';
+
+/** What arrives while a run is under way. */
+export type LiveEvent =
+  /** Text streamed into a cell; `cellId` is the result id the cell will have. */
+  | { type: 'token'; runId: string; cellId: string; delta: string }
+  /** A cell finished and was saved. */
+  | { type: 'result'; result: ResultRecord };
+
+export type LiveFeed = (runId: string, listener: (event: LiveEvent) => void) => () => void;
+
+export interface ImportSummary {
+  runs: number;
+  results: number;
+  sets: number;
+}
+
+export interface ResultsSource {
+  /** Newest first. */
+  listRuns(): Promise<RunRecord[]>;
+  getRun(runId: string): Promise<RunRecord | undefined>;
+  listResults(runId: string): Promise<ResultRecord[]>;
+  /** Stored or built-in set; undefined when it no longer exists. */
+  getSet(setId: string): Promise<PromptSet | undefined>;
+  /** Stores a person's verdict (or clears it with null) and returns the updated record. */
+  saveOverride(resultId: string, verdict: Verdict | null): Promise<ResultRecord>;
+  /** Stores an imported comparison file's runs, results and (missing) sets. */
+  importRuns(payload: ComparisonPayload): Promise<ImportSummary>;
+  /** Live tokens and results of a run in progress; returns the unsubscribe function. */
+  subscribe(runId: string, listener: (event: LiveEvent) => void): () => void;
+}
+
+export interface SourceOptions {
+  /** Built-in sets are not stored (src/storage/prompt-sets.ts); look them up here. */
+  builtinSet?: (setId: string) => PromptSet | undefined;
+  live?: LiveFeed;
+  now?: () => number;
+}
+
+/** A run's id is the first part of its results' ids (see runs/types.ts `resultId`). */
+function runIdOf(resultId: string): string {
+  return resultId.slice(0, resultId.indexOf('|'));
+}
+
+export function withOverride(result: ResultRecord, verdict: Verdict | null, at: number): ResultRecord {
+  const { override: _old, ...rest } = result.verdicts;
+  return { ...result, verdicts: verdict === null ? rest : { ...rest, override: { verdict, at } } };
+}
+
+export function createStorageResultsSource(db: FloorcheckDb, options: SourceOptions = {}): ResultsSource {
+  const now = options.now ?? Date.now;
+  const getSet = async (setId: string): Promise<PromptSet | undefined> =>
+    options.builtinSet?.(setId) ?? (await getPromptSet(db, setId));
+  return {
+    listRuns: () => listRuns(db),
+    getRun: (runId) => getRun(db, runId),
+    listResults: (runId) => listResults(db, runId),
+    getSet,
+    async saveOverride(resultId, verdict) {
+      const results = await listResults(db, runIdOf(resultId));
+      const found = results.find((r) => r.id === resultId);
+      if (!found) throw new Error(`No answer ${resultId} to override.`);
+      const updated = withOverride(found, verdict, now());
+      await putResults(db, [updated]);
+      return updated;
+    },
+    async importRuns(payload) {
+      let sets = 0;
+      for (const set of payload.sets) {
+        // A set already here (built-in, or the person's own) is kept as it is.
+        if (await getSet(set.id)) continue;
+        await putPromptSet(db, set);
+        sets++;
+      }
+      for (const run of payload.runs) await putRun(db, run);
+      await putResults(db, payload.results);
+      return { runs: payload.runs.length, results: payload.results.length, sets };
+    },
+    subscribe: (runId, listener) => options.live?.(runId, listener) ?? (() => undefined),
+  };
+}
+
+/** Everything in memory; `emit` plays the part of a running run. */
+export interface MemoryResultsSource extends ResultsSource {
+  emit(event: LiveEvent): void;
+}
+
+export function createMemoryResultsSource(
+  initial: Partial<ComparisonPayload> = {},
+  now: () => number = Date.now,
+): MemoryResultsSource {
+  const runs = new Map((initial.runs ?? []).map((r) => [r.id, r]));
+  const results = new Map((initial.results ?? []).map((r) => [r.id, r]));
+  const sets = new Map((initial.sets ?? []).map((s) => [s.id, s]));
+  const listeners = new Set<{ runId: string; listener: (event: LiveEvent) => void }>();
+  return {
+    listRuns: async () => [...runs.values()].sort((a, b) => b.updatedAt - a.updatedAt),
+    getRun: async (runId) => runs.get(runId),
+    listResults: async (runId) => [...results.values()].filter((r) => r.runId === runId),
+    getSet: async (setId) => sets.get(setId),
+    async saveOverride(resultId, verdict) {
+      const found = results.get(resultId);
+      if (!found) throw new Error(`No answer ${resultId} to override.`);
+      const updated = withOverride(found, verdict, now());
+      results.set(resultId, updated);
+      return updated;
+    },
+    async importRuns(payload) {
+      let added = 0;
+      for (const set of payload.sets) {
+        if (sets.has(set.id)) continue;
+        sets.set(set.id, set);
+        added++;
+      }
+      for (const run of payload.runs) runs.set(run.id, run);
+      for (const result of payload.results) results.set(result.id, result);
+      return { runs: payload.runs.length, results: payload.results.length, sets: added };
+    },
+    subscribe(runId, listener) {
+      const entry = { runId, listener };
+      listeners.add(entry);
+      return () => listeners.delete(entry);
+    },
+    emit(event) {
+      if (event.type === 'result') results.set(event.result.id, event.result);
+      const runId = event.type === 'result' ? event.result.runId : event.runId;
+      for (const entry of listeners) if (entry.runId === runId) entry.listener(event);
+    },
+  };
+}

@@ -1,0 +1,286 @@
+/**
+ * The results screen's state: which run is open (and which one it is compared
+ * with), its grid, the query from the URL, live tokens of a running run, and
+ * the figures derived from them. It calls src/core/results for every
+ * computation and a `ResultsSource` for every read and write; it holds no
+ * grid, metric or file logic of its own.
+ *
+ * Large values (results, grids) are `$state.raw` and replaced whole: deep
+ * proxies over 10,000 records would cost more than the grid itself.
+ */
+import { getContext, setContext } from 'svelte';
+import { AppError, toAppError, type Result, ok, err } from '../core/errors';
+import type { AppStamp } from '../core/exchange/envelope';
+import { comparisonPayload, exportComparison } from '../core/exchange/export-comparison';
+import { importComparison } from '../core/exchange/import-comparison';
+import type { Verdict } from '../core/grading/types';
+import type { PromptSet } from '../core/prompts/types';
+import { floorGaps, tallyColumns } from '../core/results/column-tallies';
+import { compareRuns } from '../core/results/compare-runs';
+import { createFrameBatcher, NO_PARTIALS, type FrameBatcher } from '../core/results/frame-batcher';
+import { buildGrid, withResult, type GridModel } from '../core/results/grid-model';
+import { applyQuery, DEFAULT_QUERY, type GridQuery } from '../core/results/grid-query';
+import { referenceFiguresFor } from '../core/results/reference-figures';
+import { summaryTable, tableToCsv, tableToMarkdown } from '../core/results/summary-table';
+import { locationFromParams, locationToParams } from '../core/results/url-query';
+import type { ResultRecord, RunRecord } from '../core/runs/types';
+import type { ImportSummary, LiveEvent, ResultsSource } from './results-source';
+
+export type { ImportSummary, LiveEvent, LiveFeed, ResultsSource } from './results-source';
+export { createMemoryResultsSource, createStorageResultsSource } from './results-source';
+
+export interface ResultsStateOptions {
+  app: AppStamp;
+  /** Epoch milliseconds (the export time written in files). */
+  now?: () => number;
+  /** Writes the URL's query string (without `?`); the app's router by default does this. */
+  writeSearch?: (params: Record<string, string | null>) => void;
+}
+
+const URL_KEYS = ['run', 'compare', 'filter', 'tag', 'q', 'sort', 'group'] as const;
+
+export class ResultsState {
+  #source: ResultsSource;
+  #options: ResultsStateOptions;
+  #runs = $state.raw<RunRecord[]>([]);
+  #runId = $state<string | undefined>(undefined);
+  #compareRunId = $state<string | undefined>(undefined);
+  #run = $state.raw<RunRecord | undefined>(undefined);
+  #set = $state.raw<PromptSet | undefined>(undefined);
+  #results = $state.raw<ResultRecord[]>([]);
+  #grid = $state.raw<GridModel | undefined>(undefined);
+  #compareGrid = $state.raw<GridModel | undefined>(undefined);
+  #query = $state.raw<GridQuery>(DEFAULT_QUERY);
+  #partials = $state.raw<ReadonlyMap<string, string>>(NO_PARTIALS);
+  #error = $state.raw<AppError | undefined>(undefined);
+  #loading = $state(false);
+  #unsubscribe: (() => void) | undefined;
+  #batcher: FrameBatcher;
+
+  readonly view = $derived(this.#grid ? applyQuery(this.#grid, this.#query) : undefined);
+  readonly tallies = $derived(this.#grid ? tallyColumns(this.#grid) : []);
+  readonly floorGaps = $derived(floorGaps(this.tallies));
+  readonly summary = $derived(summaryTable(this.tallies));
+  readonly references = $derived(this.#run ? referenceFiguresFor(this.#run.config.setId) : []);
+  readonly comparison = $derived(
+    this.#grid && this.#compareGrid ? compareRuns(this.#grid, this.#compareGrid) : undefined,
+  );
+
+  constructor(source: ResultsSource, options: ResultsStateOptions) {
+    this.#source = source;
+    this.#options = options;
+    this.#batcher = createFrameBatcher(
+      (callback) => requestAnimationFrame(() => callback()),
+      (partials) => (this.#partials = partials),
+    );
+  }
+
+  get runs(): RunRecord[] {
+    return this.#runs;
+  }
+  get run(): RunRecord | undefined {
+    return this.#run;
+  }
+  get set(): PromptSet | undefined {
+    return this.#set;
+  }
+  get results(): ResultRecord[] {
+    return this.#results;
+  }
+  get grid(): GridModel | undefined {
+    return this.#grid;
+  }
+  get query(): GridQuery {
+    return this.#query;
+  }
+  get compareRunId(): string | undefined {
+    return this.#compareRunId;
+  }
+  get partials(): ReadonlyMap<string, string> {
+    return this.#partials;
+  }
+  get error(): AppError | undefined {
+    return this.#error;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+
+  result(resultId: string): ResultRecord | undefined {
+    return this.#results.find((r) => r.id === resultId);
+  }
+
+  /** Reads the run list and the location from a query string, then opens the run it names (or the newest). */
+  async open(search: string): Promise<void> {
+    const location = locationFromParams(search);
+    this.#query = location.query;
+    await this.#guard(async () => {
+      this.#runs = await this.#source.listRuns();
+      await this.selectRun(location.runId ?? this.#runs[0]?.id);
+      if (location.compareRunId) await this.selectCompare(location.compareRunId);
+    });
+  }
+
+  async selectRun(runId: string | undefined): Promise<void> {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#runId = runId;
+    if (!runId) {
+      this.#run = undefined;
+      this.#grid = undefined;
+      this.#results = [];
+      return;
+    }
+    await this.#guard(async () => {
+      const run = await this.#source.getRun(runId);
+      if (!run) throw new AppError('not-found', { message: `Run "${runId}" is not saved in this browser.` });
+      const [results, set] = await Promise.all([
+        this.#source.listResults(runId),
+        this.#source.getSet(run.config.setId),
+      ]);
+      if (this.#runId !== runId) return;
+      this.#run = run;
+      this.#set = set;
+      this.#results = results;
+      this.#grid = buildGrid(run, results, set);
+      this.#unsubscribe = this.#source.subscribe(runId, (event) => this.#onLive(event));
+    });
+    this.#writeUrl();
+  }
+
+  async selectCompare(runId: string | undefined): Promise<void> {
+    this.#compareRunId = runId;
+    this.#compareGrid = undefined;
+    if (runId) {
+      await this.#guard(async () => {
+        const run = await this.#source.getRun(runId);
+        if (!run)
+          throw new AppError('not-found', { message: `Run "${runId}" is not saved in this browser.` });
+        const [results, set] = await Promise.all([
+          this.#source.listResults(runId),
+          this.#source.getSet(run.config.setId),
+        ]);
+        if (this.#compareRunId === runId) this.#compareGrid = buildGrid(run, results, set);
+      });
+    }
+    this.#writeUrl();
+  }
+
+  setQuery(query: GridQuery): void {
+    this.#query = query;
+    this.#writeUrl();
+  }
+
+  async override(resultId: string, verdict: Verdict | null): Promise<void> {
+    await this.#guard(async () => {
+      const updated = await this.#source.saveOverride(resultId, verdict);
+      this.#applyResult(updated);
+    });
+  }
+
+  summaryMarkdown(): string {
+    return tableToMarkdown(this.summary);
+  }
+
+  summaryCsv(): string {
+    return tableToCsv(this.summary);
+  }
+
+  /** Imports a comparison file's text; the Result carries the file's problem, if any. */
+  async importFile(text: string, fileName: string): Promise<Result<ImportSummary>> {
+    const imported = importComparison(text, { source: fileName });
+    if (!imported.ok) {
+      this.#error = imported.error;
+      return imported;
+    }
+    try {
+      const summary = await this.#source.importRuns(imported.value);
+      this.#runs = await this.#source.listRuns();
+      this.#error = undefined;
+      const first = imported.value.runs[0];
+      if (first) await this.selectRun(first.id);
+      return ok(summary);
+    } catch (cause) {
+      this.#error = toAppError(cause, 'storage-failed');
+      return err(this.#error);
+    }
+  }
+
+  /** The comparison file for the open run (and the compared one, when there is one). */
+  async exportFile(): Promise<string | undefined> {
+    const ids = [this.#runId, this.#compareRunId].filter((id): id is string => id !== undefined);
+    const runs: RunRecord[] = [];
+    const results: ResultRecord[] = [];
+    const sets: PromptSet[] = [];
+    for (const id of ids) {
+      const run = await this.#source.getRun(id);
+      if (!run) continue;
+      runs.push(run);
+      results.push(...(await this.#source.listResults(id)));
+      const set = await this.#source.getSet(run.config.setId);
+      if (set && !sets.some((s) => s.id === set.id)) sets.push(set);
+    }
+    if (runs.length === 0) return undefined;
+    const now = this.#options.now?.() ?? Date.now();
+    return exportComparison(comparisonPayload(runs, results, sets), this.#options.app, now);
+  }
+
+  dismissError(): void {
+    this.#error = undefined;
+  }
+
+  dispose(): void {
+    this.#unsubscribe?.();
+  }
+
+  #onLive(event: LiveEvent): void {
+    if (event.type === 'token') {
+      this.#batcher.push(event.cellId, event.delta);
+      return;
+    }
+    this.#batcher.finish(event.result.id);
+    this.#applyResult(event.result);
+  }
+
+  #applyResult(result: ResultRecord): void {
+    if (result.runId !== this.#runId || !this.#grid) return;
+    const at = this.#results.findIndex((r) => r.id === result.id);
+    this.#results = at < 0 ? [...this.#results, result] : this.#results.with(at, result);
+    this.#grid = withResult(this.#grid, result);
+  }
+
+  #writeUrl(): void {
+    const params = locationToParams({
+      runId: this.#runId,
+      compareRunId: this.#compareRunId,
+      query: this.#query,
+    });
+    const update: Record<string, string | null> = {};
+    for (const key of URL_KEYS) update[key] = params.get(key);
+    this.#options.writeSearch?.(update);
+  }
+
+  async #guard(work: () => Promise<void>): Promise<void> {
+    this.#loading = true;
+    try {
+      await work();
+      this.#error = undefined;
+    } catch (cause) {
+      this.#error = toAppError(cause, 'storage-failed');
+    } finally {
+      this.#loading = false;
+    }
+  }
+}
+
+const KEY = Symbol('floorcheck-results');
+
+export function setResultsContext(state: ResultsState): ResultsState {
+  return setContext(KEY, state);
+}
+
+export function getResultsContext(): ResultsState {
+  const state = getContext<ResultsState | undefined>(KEY);
+  if (!state) throw new Error('getResultsContext() called outside a component under setResultsContext()');
+  return state;
+}
