@@ -15,6 +15,8 @@ export default ts.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Flags every local URLSearchParams/Map used as a temporary, not only reactive state.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

@@ -1,11 +1,14 @@
 /** The app's shared state, handed down by context rather than imported as singletons (testable, one per page). */
 import { getContext, setContext } from 'svelte';
+import type { FloorcheckDb } from '../storage/db';
 import type { EngineState } from './engine.svelte';
 import type { Router } from './router.svelte';
 import type { SettingsState } from './settings.svelte';
 import type { Theme } from './theme.svelte';
 
 export interface AppContext {
+  /** Null when IndexedDB could not be opened (the app says why). */
+  db: FloorcheckDb | null;
   engine: EngineState;
   router: Router;
   settings: SettingsState;

@@ -10,14 +10,16 @@ import type {
   CustomModel,
   EngineApi,
   EngineInfo,
+  EngineInit,
   EngineKind,
   GenerateResult,
   LoadProgress,
   ModelRecord,
 } from '../../workers/api';
 import { AppError, toAppError } from '../core/errors';
+import { createTokenBatcher, type Schedule } from '../engine/token-batcher';
 
-export type EngineClient = Omit<EngineApi, never>;
+export type EngineClient = EngineApi;
 
 export interface LoadState {
   modelId: string;
@@ -96,7 +98,7 @@ export class EngineState {
   }
 
   /** Starts the backend and reads the adapter and the model list. */
-  async start(options: { kind: EngineKind; tokensPerSecond?: number; downloadMs?: number }, custom: CustomModel[]) {
+  async start(options: EngineInit, custom: CustomModel[]): Promise<void> {
     this.#starting = true;
     try {
       this.#info = await this.#client.init(options);
@@ -167,35 +169,21 @@ export class EngineState {
   }
 
   /** Sends one prompt to the loaded model, streaming the answer into `scratch`. */
-  async send(prompt: string, schedule: (flush: () => void) => void = requestAnimationFrame): Promise<void> {
+  async send(prompt: string, schedule?: Schedule): Promise<void> {
     if (!this.#loaded || this.#scratch.running) return;
     this.#error = null;
     this.#scratch = { prompt, answer: '', result: null, running: true };
-    let pending = '';
-    let scheduled = false;
-    const flush = () => {
-      scheduled = false;
-      if (pending) {
-        this.#scratch.answer += pending;
-        pending = '';
-      }
-    };
+    const batcher = createTokenBatcher((text) => (this.#scratch.answer += text), schedule);
     try {
       const result = await this.#client.generate(
         { messages: [{ role: 'user', content: prompt }], temperature: 0, maxTokens: 512, seed: 0 },
-        (delta) => {
-          pending += delta;
-          if (!scheduled) {
-            scheduled = true;
-            schedule(flush);
-          }
-        },
+        (delta) => batcher.push(delta),
       );
-      flush();
+      batcher.cancel();
       this.#scratch.answer = result.text;
       this.#scratch.result = result;
     } catch (error) {
-      flush();
+      batcher.flush();
       this.#error = toAppError(error);
     } finally {
       this.#scratch.running = false;

@@ -1,22 +1,18 @@
 /**
- * User settings that outlive a reload: custom models (checked fine-tunes),
- * kept in the settings store (IndexedDB in the app, a Map in tests).
+ * User settings that outlive a reload (custom models: checked fine-tunes),
+ * kept in the IndexedDB settings store. Without a database (IndexedDB refused)
+ * they live for the session only, and the app says so.
  */
 import type { CustomModel } from '../../workers/api';
-
-export interface KeyValueStore {
-  get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown): Promise<void>;
-}
-
-const CUSTOM_MODELS = 'custom-models';
+import type { FloorcheckDb } from '../storage/db';
+import { getSetting, putSetting } from '../storage/settings';
 
 export class SettingsState {
-  readonly #store: KeyValueStore;
+  readonly #db: FloorcheckDb | null;
   #customModels = $state.raw<CustomModel[]>([]);
 
-  constructor(store: KeyValueStore) {
-    this.#store = store;
+  constructor(db: FloorcheckDb | null) {
+    this.#db = db;
   }
 
   get customModels(): CustomModel[] {
@@ -24,18 +20,19 @@ export class SettingsState {
   }
 
   async load(): Promise<void> {
-    this.#customModels = (await this.#store.get<CustomModel[]>(CUSTOM_MODELS)) ?? [];
+    if (this.#db) this.#customModels = await getSetting(this.#db, 'customModels');
   }
 
   async addCustomModel(model: CustomModel): Promise<void> {
-    const next = [...this.#customModels.filter((m) => m.id !== model.id), model];
-    await this.#store.set(CUSTOM_MODELS, next);
-    this.#customModels = next;
+    await this.#save([...this.#customModels.filter((m) => m.id !== model.id), model]);
   }
 
   async removeCustomModel(id: string): Promise<void> {
-    const next = this.#customModels.filter((m) => m.id !== id);
-    await this.#store.set(CUSTOM_MODELS, next);
+    await this.#save(this.#customModels.filter((m) => m.id !== id));
+  }
+
+  async #save(next: CustomModel[]): Promise<void> {
+    if (this.#db) await putSetting(this.#db, 'customModels', next);
     this.#customModels = next;
   }
 }

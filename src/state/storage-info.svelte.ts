@@ -1,28 +1,26 @@
 /** What the browser says about our storage: usage, quota, and whether it is persistent. */
+import { requestPersistentStorage, storageEstimate, type StorageFigures } from '../storage/persistence';
 
 export class StorageInfo {
-  #estimate = $state<{ usage: number; quota: number } | null>(null);
+  #estimate = $state<StorageFigures | null>(null);
   #persisted = $state<boolean | null>(null);
 
-  get estimate() {
+  get estimate(): StorageFigures | null {
     return this.#estimate;
   }
-  get persisted() {
+  get persisted(): boolean | null {
     return this.#persisted;
   }
 
   async refresh(): Promise<void> {
-    if (!navigator.storage) return;
-    const estimate = await navigator.storage.estimate();
-    this.#estimate = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 };
-    this.#persisted = await navigator.storage.persisted();
+    this.#estimate = await storageEstimate();
+    this.#persisted = (await navigator.storage?.persisted?.()) ?? null;
   }
 
   /** Asks the browser to keep our data; returns whether it agreed. */
   async persist(): Promise<boolean> {
-    if (!navigator.storage?.persist) return false;
-    this.#persisted = await navigator.storage.persist();
-    await this.refresh();
+    this.#persisted = (await requestPersistentStorage()) === 'granted';
+    this.#estimate = await storageEstimate();
     return this.#persisted;
   }
 }
