@@ -1,0 +1,63 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../bin/cli';
+
+async function run(input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let errText = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (errText += chunk.toString()));
+  const code = await main(['grade'], { stdin: Readable.from([input]), stdout, stderr });
+  return { code, stdout: out, stderr: errText };
+}
+
+describe('floorcheck grade', () => {
+  it('writes one verdict line per input line, in order', async () => {
+    const input = [
+      JSON.stringify({ question: 'Capital of France?', answers: ['Paris'], response: 'Paris.' }),
+      '',
+      JSON.stringify({ question: 'How many?', answers: ['6'], response: "I don't know" }),
+      JSON.stringify({
+        question: 'Capital?',
+        answers: ['Canberra'],
+        incorrect_answers: ['Sydney'],
+        response: 'Sydney',
+      }),
+    ].join('\n');
+    const result = await run(input);
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { verdict: string; reason: string });
+    expect(lines.map((l) => l.verdict)).toEqual(['correct', 'not_attempted', 'incorrect']);
+    expect(lines[2]?.reason).toContain('known-incorrect');
+  });
+
+  it.each([
+    { why: 'not JSON', line: '{"question": ', message: 'line 2: not valid JSON' },
+    {
+      why: 'answers missing',
+      line: '{"question":"q","response":"r"}',
+      message: 'line 2: "answers" must be a non-empty array of strings',
+    },
+    {
+      why: 'response not a string',
+      line: '{"question":"q","answers":["a"],"response":3}',
+      message: 'line 2: "response" must be a string',
+    },
+    {
+      why: 'incorrect_answers not strings',
+      line: '{"question":"q","answers":["a"],"response":"r","incorrect_answers":[1]}',
+      message: 'line 2: "incorrect_answers"',
+    },
+  ])('a malformed line ($why) names its line number and exits 1', async ({ line, message }) => {
+    const first = JSON.stringify({ question: 'q', answers: ['a'], response: 'a' });
+    const result = await run(`${first}\n${line}\n`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
