@@ -27,18 +27,35 @@ export interface RunEstimate {
 
 export const MIN_SAMPLES = 3;
 
+/** Running totals of cell times per model: what the estimate needs, kept in O(models). */
+export type SampleSums = ReadonlyMap<string, { ms: number; n: number }>;
+
 export function estimateRunTime(
   done: readonly CellSample[],
   remaining: Readonly<Record<string, number>>,
   minSamples = MIN_SAMPLES,
 ): RunEstimate {
   const sums = new Map<string, { ms: number; n: number }>();
-  for (const sample of done) {
-    const entry = sums.get(sample.modelId) ?? { ms: 0, n: 0 };
+  for (const sample of done) addSample(sums, sample);
+  return estimateFromSums(sums, remaining, minSamples);
+}
+
+export function addSample(sums: Map<string, { ms: number; n: number }>, sample: CellSample): void {
+  const entry = sums.get(sample.modelId);
+  if (entry) {
     entry.ms += sample.ms;
     entry.n += 1;
-    sums.set(sample.modelId, entry);
+  } else {
+    sums.set(sample.modelId, { ms: sample.ms, n: 1 });
   }
+}
+
+/** Same as `estimateRunTime`, from running totals (the runner updates them per cell). */
+export function estimateFromSums(
+  sums: SampleSums,
+  remaining: Readonly<Record<string, number>>,
+  minSamples = MIN_SAMPLES,
+): RunEstimate {
   const known = [...sums.values()].filter((s) => s.n >= minSamples).map((s) => s.ms / s.n);
   const fallback = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : null;
 

@@ -11,7 +11,7 @@
  */
 import type { LoadProgress } from '../../../workers/api';
 import type { AppError } from '../errors';
-import { estimateRunTime, type CellSample } from './estimate';
+import { addSample, estimateFromSums } from './estimate';
 import type { Cell } from './plan';
 import type { ResultRecord, RunStatus, SkippedModel } from './types';
 
@@ -58,7 +58,7 @@ interface ModelEntry extends ModelProgress {
 
 export class ProgressTracker {
   private readonly models: ModelEntry[];
-  private readonly samples: CellSample[] = [];
+  private readonly sums = new Map<string, { ms: number; n: number }>();
   private elapsedBefore = 0;
   private runningSince: number | null = null;
   private current: { cell: Cell; answer: string } | null = null;
@@ -125,7 +125,7 @@ export class ProgressTracker {
   finishCell(cell: Cell, ms: number, countsForEstimate: boolean): void {
     const model = this.model(cell.modelId);
     if (model) model.done += 1;
-    if (countsForEstimate) this.samples.push({ modelId: cell.modelId, ms });
+    if (countsForEstimate) addSample(this.sums, { modelId: cell.modelId, ms });
     this.current = null;
   }
 
@@ -140,7 +140,7 @@ export class ProgressTracker {
     for (const model of this.models) {
       if (model.state !== 'skipped') remaining[model.modelId] = model.total - model.done;
     }
-    const estimate = estimateRunTime(this.samples, remaining);
+    const estimate = estimateFromSums(this.sums, remaining);
     const models = this.models.map(({ activeSince, ...model }) => ({
       ...model,
       elapsedMs: model.elapsedMs + (activeSince === null ? 0 : now - activeSince),
