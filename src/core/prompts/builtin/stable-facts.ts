@@ -234,7 +234,7 @@ const facts: StableFact[] = [
     incorrectAnswers: ['Saturn'],
     title: 'Jupiter',
     passage:
-      'Jupiter is the largest planet in the Solar System; its mass is more than twice that of all the other planets combined.',
+      'Of all the planets in the Solar System, Jupiter is the largest: its mass is more than twice that of all the other planets combined.',
   },
   {
     id: 'sf-titan',
@@ -347,7 +347,7 @@ const facts: StableFact[] = [
   {
     id: 'sf-origin-of-species',
     tags: ['topic:Science', 'answer_type:Person'],
-    prompt: 'Who wrote On the Origin of Species, published in 1859?',
+    prompt: 'Who is the author of On the Origin of Species (1859)?',
     answers: ['Charles Darwin', 'Darwin'],
     title: 'On the Origin of Species',
     passage:
@@ -502,7 +502,7 @@ const facts: StableFact[] = [
     id: 'sf-europe-asia-mountains',
     tags: ['topic:Geography', 'answer_type:Place'],
     prompt:
-      'Which mountain range in Russia is conventionally taken as part of the boundary between Europe and Asia?',
+      'Which mountain range in western Russia is usually regarded as part of the border between Europe and Asia?',
     answers: ['Ural Mountains', 'Urals', 'the Urals'],
     title: 'Ural Mountains',
     passage:
@@ -667,7 +667,7 @@ const facts: StableFact[] = [
     incorrectAnswers: ['John Adams', 'Thomas Jefferson'],
     title: 'George Washington',
     passage:
-      'George Washington was the first President of the United States, serving two terms from 1789 to 1797.',
+      "George Washington served as the United States' first President, for two terms from 1789 to 1797.",
   },
   {
     id: 'sf-magna-carta',
@@ -685,7 +685,7 @@ const facts: StableFact[] = [
     incorrectAnswers: ['Colossus of Rhodes', 'Hanging Gardens of Babylon'],
     title: 'Great Pyramid of Giza',
     passage:
-      'The Great Pyramid of Giza, built for the pharaoh Khufu, is the oldest of the Seven Wonders of the Ancient World and the only one still largely intact.',
+      "The Great Pyramid of Giza, built for the pharaoh Khufu, is the oldest of the ancient world's Seven Wonders and the only one still largely intact.",
   },
   {
     id: 'sf-soviet-dissolution',
