@@ -106,7 +106,7 @@ const BY_MESSAGE: readonly [RegExp, Mapping][] = [
   [/device (?:was |is )?lost|GPUDevice.*lost|lost device/i, BY_NAME.DeviceLostError as Mapping],
   [/quota/i, BY_NAME.QuotaExceededError as Mapping],
   [
-    /Failed to fetch|NetworkError|Cache\.add|network|fetch.*failed|status(?: code)? [45]\d\d/i,
+    /Failed to fetch|NetworkError|Cache\.add|on 'Cache'|network|fetch.*failed|status(?: code)? [45]\d\d/i,
     BY_NAME.NetworkError as Mapping,
   ],
   [/shader-f16/i, BY_NAME.ShaderF16SupportError as Mapping],
