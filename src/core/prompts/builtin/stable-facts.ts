@@ -4,9 +4,9 @@
  * corpus passage that states the answer. It measures the floor on knowledge a
  * small model should have, and whether retrieval helps or distracts on it.
  *
- * How it was written: by hand, for Floorcheck. Only facts that are settled
- * and will stay so; no "largest city", populations, records or anything in
- * dispute (no "longest river": Nile and Amazon are contested). Accepted
+ * How it was written: authored item by item for Floorcheck. Only facts that
+ * are settled and will stay so; no "largest city", populations, records or
+ * anything in dispute (no "longest river": Nile and Amazon are contested). Accepted
  * answers carry the forms people write: digits and words ("8", "eight"),
  * other names ("Sagarmatha"), units and conversions ("212 °F"), dates in
  * common orders. Known-incorrect answers are the classic misconceptions
