@@ -96,7 +96,12 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
     const loadError = fromCache ? undefined : failures.take(['load-error'], model.id);
     const total = model.downloadMB * MB;
     const stepMs = (fromCache ? downloadMs / 5 : downloadMs) / model.shards;
-    report(0, 'Start to fetch params');
+    report(
+      0,
+      fromCache
+        ? `Loading model from cache[0/${model.shards}]: 0MB loaded. 0% completed, 0 secs elapsed.`
+        : 'Start to fetch params',
+    );
     for (let shard = 1; shard <= model.shards; shard++) {
       await step(stepMs);
       if (loadError && shard > model.shards / 2) throw mapWebLlmError(new TypeError('Failed to fetch'));
