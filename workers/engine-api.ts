@@ -7,7 +7,8 @@
  *
  * Callbacks from the page are comlink proxies: calling one returns a promise
  * that rejects if the page has released it; such failures are swallowed here,
- * since a page that stopped listening must not break the generation.
+ * since a page that stopped listening must not break the generation. A call
+ * resolves only after the page has received every callback it made.
  */
 import * as Comlink from 'comlink';
 import { AppError, toAppError, toWire } from '../src/core/errors';
@@ -41,15 +42,36 @@ function release(callback: unknown): void {
   if (typeof releaser === 'function') (releaser as () => unknown).call(callback);
 }
 
-function quiet<A extends unknown[]>(callback: (...args: A) => unknown): (...args: A) => void {
-  return (...args) => {
+/**
+ * Wraps a page callback: failures are swallowed, and what the calls return is
+ * kept so `settled()` can wait for every call to reach the page. Proxied calls
+ * travel on their own MessagePort, so without that wait the result of `load`
+ * or `generate` could overtake the last progress report or token.
+ */
+function tracked<A extends unknown[]>(callback: (...args: A) => unknown) {
+  const pending: Promise<unknown>[] = [];
+  const call = (...args: A): void => {
     try {
       const returned = callback(...args);
-      if (returned instanceof Promise) returned.catch(() => undefined);
+      if (returned instanceof Promise) pending.push(returned.catch(() => undefined));
     } catch {
       // the page stopped listening; keep going
     }
   };
+  const settled = () => Promise.all(pending);
+  return { call, settled };
+}
+
+/** Runs a call that streams through `callback`, resolving only once the page has had every callback call. */
+function streaming<T, A extends unknown[]>(
+  callback: (...args: A) => unknown,
+  work: (call: (...args: A) => void) => Promise<T>,
+): Promise<T> {
+  const { call, settled } = tracked(callback);
+  return wired(() => work(call)).finally(async () => {
+    await settled();
+    release(callback);
+  });
 }
 
 export function createEngineApi(deps: EngineApiDeps) {
@@ -72,10 +94,9 @@ export function createEngineApi(deps: EngineApiDeps) {
     capabilities: () => wired(readAdapter),
     catalog: (custom) => wired(() => current().catalog(custom)),
     load: (modelId, onProgress, custom) =>
-      wired(() => current().load(modelId, quiet(onProgress), custom)).finally(() => release(onProgress)),
+      streaming(onProgress, (report) => current().load(modelId, report, custom)),
     cancelLoad: () => wired(() => current().cancelLoad()),
-    generate: (request, onToken) =>
-      wired(() => current().generate(request, quiet(onToken))).finally(() => release(onToken)),
+    generate: (request, onToken) => streaming(onToken, (token) => current().generate(request, token)),
     interrupt: () => wired(() => current().interrupt()),
     unload: () => wired(() => current().unload()),
     loadedModel: () => wired(async () => (backend ? backend.loadedModel() : null)),
