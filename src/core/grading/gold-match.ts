@@ -143,7 +143,9 @@ function aliasVariants(alias: string): string[] {
   const out = [alias];
   const paren = /\(([^)]*)\)/.exec(alias);
   if (paren) {
-    out.push(alias.replace(paren[0], ' '));
+    const rest = alias.replace(paren[0], ' ');
+    // "O(n)" without its parenthetical is a lone letter, not an answer.
+    if (/[\p{L}\p{N}]{2}/u.test(rest)) out.push(rest);
     if (paren[1]) out.push(paren[1]);
   }
   return out;
@@ -195,7 +197,14 @@ export function contradictsGoldDate(answer: PreparedAnswer, gold: PreparedGold):
 
 /** Every number the answer states (outside the question) is one the alias has. */
 function numbersAgree(answer: PreparedAnswer, alias: PreparedAlias): boolean {
-  for (const n of answer.numbers) if (!alias.numbers.has(n) && answer.core.includes(n)) return false;
+  for (const n of answer.numbers) {
+    // Content words carry ordinals as bare numbers ("16th" → "16"). An ordinal may
+    // name a numbered thing ("sixth season" = "season 6"); a count never names an
+    // ordinal ("six centuries" ≠ "6th century").
+    const bare = n.endsWith('th') ? n.slice(0, -2) : n;
+    if (alias.numbers.has(n) || alias.numbers.has(bare)) continue;
+    if (answer.core.includes(bare)) return false;
+  }
   return true;
 }
 
