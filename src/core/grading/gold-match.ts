@@ -17,10 +17,19 @@
  * platforms nor explainable, and costs far more than 20 µs a verdict.
  */
 import { contentTokens, normaliseTokens, stem, STOPWORDS } from './normalise';
+import { periodHoldingYear } from './periods';
 import { findPhrase, hasToken, tokensMatch } from './token-match';
 
 export type MatchRule =
-  'phrase' | 'alias-words' | 'answer-words' | 'overlap' | 'word-forms' | 'year-of-date' | 'name' | 'acronym';
+  | 'phrase'
+  | 'alias-words'
+  | 'answer-words'
+  | 'overlap'
+  | 'word-forms'
+  | 'year-of-date'
+  | 'period'
+  | 'name'
+  | 'acronym';
 export const MATCH_RULES: readonly MatchRule[] = [
   'phrase',
   'alias-words',
@@ -28,6 +37,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   'overlap',
   'word-forms',
   'year-of-date',
+  'period',
   'name',
   'acronym',
 ];
@@ -73,6 +83,8 @@ export interface GoldMatch {
   alias: string;
   /** 1-based word position of a phrase match. */
   word?: number;
+  /** What the rule compared, in words, where the rule name alone does not say. */
+  detail?: string;
 }
 
 const YEAR = /^\d{4}$/;
@@ -281,6 +293,11 @@ function matchAlias(
   if (on('phrase')) {
     const at = findPhrase(answer.tokens, alias.tokens);
     if (at >= 0) return { rule: 'phrase', alias: alias.text, word: at + 1 };
+  }
+  if (on('period')) {
+    const inPeriod = periodHoldingYear(answer.tokens, alias.tokens);
+    if (inPeriod)
+      return { rule: 'period', alias: alias.text, detail: `${inPeriod.year} in ${inPeriod.period.text}` };
   }
   if (alias.year !== undefined && answer.months.size === 0 && answer.core.some((t) => YEAR.test(t))) {
     // A bare year against a dated alias is settled by the year rule alone.

@@ -87,6 +87,8 @@ function describe(match: GoldMatch): string {
       return `uses another form of the words of the accepted answer "${match.alias}"`;
     case 'year-of-date':
       return `gives the year of the accepted date "${match.alias}"`;
+    case 'period':
+      return `gives a year and the period that holds it (${match.detail ?? ''}; accepted answer "${match.alias}")`;
     case 'name':
       return `names the same person as "${match.alias}" (same surname, matching first name)`;
     case 'acronym':
