@@ -3,6 +3,7 @@ import { getContext, setContext } from 'svelte';
 import type { FloorcheckDb } from '../storage/db';
 import type { EngineState } from './engine.svelte';
 import type { Router } from './router.svelte';
+import type { RunsState } from './runs.svelte';
 import type { SettingsState } from './settings.svelte';
 import type { Theme } from './theme.svelte';
 
@@ -11,6 +12,7 @@ export interface AppContext {
   db: FloorcheckDb | null;
   engine: EngineState;
   router: Router;
+  runs: RunsState;
   settings: SettingsState;
   theme: Theme;
 }

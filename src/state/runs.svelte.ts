@@ -1,0 +1,304 @@
+/**
+ * Runs as the page sees them: the history, the draft configuration, and the
+ * one run in progress (its scheduler, progress and streaming answer). All the
+ * work is in src/core/runs (planning, scheduler, cell executor) and
+ * src/storage; this class wires them to the engine client and holds what the
+ * screen shows.
+ */
+import type { PromptSet } from '../core/prompts/types';
+import type { CustomModel, ModelRecord } from '../../workers/api';
+import { AppError, toAppError } from '../core/errors';
+import { createRun } from '../core/runs/plan';
+import type { RunEvent, RunProgress } from '../core/runs/progress';
+import type { RunScheduler } from '../core/runs/runner';
+import type { ResultRecord, RunConfig, RunEnvironment, RunRecord } from '../core/runs/types';
+import { createTokenBatcher, type TokenBatcher } from '../engine/token-batcher';
+import type { FloorcheckDb } from '../storage/db';
+import { requestPersistentStorage } from '../storage/persistence';
+import { getPromptSet, listPromptSets } from '../storage/prompt-sets';
+import { IdbRunStore } from '../storage/run-store';
+import {
+  deleteRun,
+  listRuns,
+  markInterruptedRuns,
+  putRun,
+  renameRun,
+  restoreRun,
+  type DeletedRun,
+} from '../storage/runs';
+import { getSetting, putSetting } from '../storage/settings';
+import type { EngineState } from './engine.svelte';
+import { findBuiltinSetLazily, loadBuiltinSets } from './builtin-sets';
+
+export interface LiveRun {
+  run: RunRecord;
+  progress: RunProgress | null;
+  /** The answer streaming in for the current cell (batched per frame). */
+  answer: string;
+  last: ResultRecord | null;
+  error: AppError | null;
+}
+
+type ResultListener = (result: ResultRecord) => void;
+
+const APP_VERSION = '0.1.0';
+
+export class RunsState {
+  readonly #db: FloorcheckDb | null;
+  readonly #engine: EngineState;
+  readonly #customModels: () => CustomModel[];
+  #runs = $state.raw<RunRecord[]>([]);
+  #sets = $state.raw<PromptSet[]>([]);
+  #live = $state<LiveRun | null>(null);
+  #error = $state<AppError | null>(null);
+  #deleted = $state<DeletedRun | null>(null);
+  #scheduler: RunScheduler | null = null;
+  #batcher: TokenBatcher | null = null;
+  #listeners = new Set<ResultListener>();
+
+  constructor(db: FloorcheckDb | null, engine: EngineState, customModels: () => CustomModel[]) {
+    this.#db = db;
+    this.#engine = engine;
+    this.#customModels = customModels;
+  }
+
+  get runs(): RunRecord[] {
+    return this.#runs;
+  }
+  get sets(): PromptSet[] {
+    return this.#sets;
+  }
+  get live(): LiveRun | null {
+    return this.#live;
+  }
+  get error(): AppError | null {
+    return this.#error;
+  }
+  get recentlyDeleted(): DeletedRun | null {
+    return this.#deleted;
+  }
+  get busy(): boolean {
+    return this.#scheduler?.isRunning ?? false;
+  }
+
+  dismissError(): void {
+    this.#error = null;
+  }
+
+  /** Called once on app start: runs cut off by a reload or a crash become `interrupted`. */
+  async load(): Promise<void> {
+    try {
+      if (this.#db) await markInterruptedRuns(this.#db, Date.now());
+      await this.refresh();
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    const builtin = await loadBuiltinSets();
+    if (!this.#db) {
+      this.#sets = [...builtin];
+      return;
+    }
+    this.#runs = await listRuns(this.#db);
+    this.#sets = [...builtin, ...(await listPromptSets(this.#db))];
+  }
+
+  /** Live results during a run, for the results grid. Returns an unsubscribe function. */
+  onResult(listener: ResultListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async findSet(id: string): Promise<PromptSet | undefined> {
+    return (await findBuiltinSetLazily(id)) ?? (this.#db ? await getPromptSet(this.#db, id) : undefined);
+  }
+
+  /** Plans a new run from a configuration and starts it. */
+  async start(config: RunConfig, name: string): Promise<boolean> {
+    const db = this.#db;
+    if (!db) {
+      this.#error = new AppError('storage-failed', {
+        message: 'Runs need IndexedDB to keep their answers, and it could not be opened.',
+        action: 'Use a normal (not private) window of a current browser.',
+      });
+      return false;
+    }
+    if (this.busy) return false;
+    const set = await this.findSet(config.setId);
+    if (!set) {
+      this.#error = new AppError('not-found', { message: 'The chosen prompt set no longer exists.' });
+      return false;
+    }
+    const created = createRun({
+      id: crypto.randomUUID(),
+      name,
+      config,
+      set,
+      environment: this.#environment(),
+      now: Date.now(),
+    });
+    if (!created.ok) {
+      this.#error = created.error;
+      return false;
+    }
+    await this.#askPersistenceOnce(db);
+    await putRun(db, created.value);
+    await this.refresh();
+    void this.#execute(created.value, set);
+    return true;
+  }
+
+  /** Resumes a paused or interrupted run from its missing cells. */
+  async resume(runId: string): Promise<void> {
+    const run = this.#runs.find((r) => r.id === runId);
+    if (!run || this.busy) return;
+    const set = await this.findSet(run.config.setId);
+    if (!set) {
+      this.#error = new AppError('not-found', {
+        message: `The prompt set "${run.config.setName}" of this run no longer exists, so it cannot resume.`,
+        action: 'Import the set again, or start a new run.',
+      });
+      return;
+    }
+    void this.#execute(run, set);
+  }
+
+  pause(): void {
+    this.#scheduler?.pause();
+  }
+
+  cancel(): void {
+    this.#scheduler?.cancel();
+  }
+
+  async runAgain(runId: string): Promise<boolean> {
+    const run = this.#runs.find((r) => r.id === runId);
+    if (!run) return false;
+    return this.start(run.config, `${run.name} (again)`);
+  }
+
+  async rename(runId: string, name: string): Promise<void> {
+    if (!this.#db) return;
+    const renamed = await renameRun(this.#db, runId, name, Date.now());
+    if (!renamed.ok) this.#error = renamed.error;
+    await this.refresh();
+  }
+
+  async remove(runId: string): Promise<void> {
+    if (!this.#db) return;
+    const deleted = await deleteRun(this.#db, runId);
+    if (!deleted.ok) {
+      this.#error = deleted.error;
+      return;
+    }
+    this.#deleted = deleted.value;
+    await this.refresh();
+  }
+
+  async undoRemove(): Promise<void> {
+    if (!this.#db || !this.#deleted) return;
+    await restoreRun(this.#db, this.#deleted);
+    this.#deleted = null;
+    await this.refresh();
+  }
+
+  forgetDeleted(): void {
+    this.#deleted = null;
+  }
+
+  async #execute(run: RunRecord, set: PromptSet): Promise<void> {
+    const db = this.#db;
+    if (!db) return;
+    const records = new Map(this.#engine.records.map((r): [string, ModelRecord] => [r.id, r]));
+    const simulated = this.#engine.simulated;
+    // Retrieval (MiniSearch) and the grader load with the first run, not with the page.
+    const [{ createCellExecutor }, { chooseToolMode }, { RunScheduler }] = await Promise.all([
+      import('../core/runs/cell-executor'),
+      import('../core/retrieval/tool-protocol'),
+      import('../core/runs/runner'),
+    ]);
+    const executor = createCellExecutor({
+      set,
+      settings: run.config.settings,
+      // The simulated engine speaks the text protocol only; the real one uses native tools where the model has them.
+      toolModeOf: (modelId) =>
+        simulated
+          ? 'text-protocol'
+          : chooseToolMode(
+              { functionCalling: records.get(modelId)?.functionCalling ?? false },
+              { structuralTag: false },
+            ),
+    });
+    const scheduler = new RunScheduler(run, {
+      engine: this.#engine.client,
+      store: new IdbRunStore(db),
+      executor,
+      clock: () => performance.now(),
+      onEvent: (event) => this.#onEvent(event),
+      customModels: this.#customModels(),
+    });
+    this.#scheduler = scheduler;
+    this.#batcher = createTokenBatcher((text) => {
+      if (this.#live) this.#live.answer += text;
+    });
+    this.#live = { run, progress: scheduler.progress(), answer: '', last: null, error: null };
+    const outcome = await scheduler.start();
+    this.#batcher.flush();
+    this.#live = { ...this.#live, run: outcome.run, error: outcome.error ?? null };
+    if (outcome.error) this.#error = outcome.error;
+    this.#scheduler = null;
+    await this.refresh();
+    await this.#engine.refreshModels(this.#customModels());
+  }
+
+  #onEvent(event: RunEvent): void {
+    const live = this.#live;
+    if (!live) return;
+    switch (event.type) {
+      case 'progress':
+        live.progress = event.progress;
+        break;
+      case 'token':
+        this.#batcher?.push(event.delta);
+        break;
+      case 'cell':
+        this.#batcher?.cancel();
+        live.answer = '';
+        live.last = event.result;
+        for (const listener of this.#listeners) listener(event.result);
+        break;
+      case 'status':
+        live.run = { ...live.run, status: event.status };
+        if (event.error) live.error = event.error;
+        break;
+      default:
+        break;
+    }
+  }
+
+  #environment(): RunEnvironment {
+    const info = this.#engine.info;
+    const adapter = this.#engine.adapter;
+    const environment: RunEnvironment = {
+      appVersion: APP_VERSION,
+      engine: info?.kind ?? 'webllm',
+      userAgent: navigator.userAgent,
+    };
+    if (info?.webllmVersion) environment.webllmVersion = info.webllmVersion;
+    if (adapter?.webgpu) {
+      environment.adapter = {
+        vendor: adapter.vendor,
+        architecture: adapter.architecture,
+        description: adapter.description,
+      };
+    }
+    return environment;
+  }
+
+  async #askPersistenceOnce(db: FloorcheckDb): Promise<void> {
+    if ((await getSetting(db, 'persistence')) !== 'not-asked') return;
+    await putSetting(db, 'persistence', await requestPersistentStorage());
+  }
+}
