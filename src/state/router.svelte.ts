@@ -8,7 +8,7 @@
 export const VIEWS = ['models', 'sets', 'runs', 'results'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-const KEEP = ['engine', 'sim-rate', 'sim-download-ms'];
+const KEEP = ['engine', 'sim-rate', 'sim-download-ms', 'sim-fail'];
 
 function readView(search: string): ViewName {
   const value = new URLSearchParams(search).get('view');
