@@ -53,6 +53,7 @@ export class RunsState {
   #error = $state<AppError | null>(null);
   #deleted = $state<DeletedRun | null>(null);
   #scheduler: RunScheduler | null = null;
+  #running = $state(false);
   #batcher: TokenBatcher | null = null;
   #listeners = new Set<ResultListener>();
 
@@ -78,7 +79,7 @@ export class RunsState {
     return this.#deleted;
   }
   get busy(): boolean {
-    return this.#scheduler?.isRunning ?? false;
+    return this.#running;
   }
 
   dismissError(): void {
@@ -209,8 +210,18 @@ export class RunsState {
   }
 
   async #execute(run: RunRecord, set: PromptSet): Promise<void> {
-    const db = this.#db;
-    if (!db) return;
+    if (!this.#db || this.#running) return;
+    this.#running = true;
+    try {
+      await this.#executeWith(this.#db, run, set);
+    } catch (error) {
+      this.#error = toAppError(error);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #executeWith(db: FloorcheckDb, run: RunRecord, set: PromptSet): Promise<void> {
     const records = new Map(this.#engine.records.map((r): [string, ModelRecord] => [r.id, r]));
     const simulated = this.#engine.simulated;
     // Retrieval (MiniSearch) and the grader load with the first run, not with the page.
@@ -272,6 +283,7 @@ export class RunsState {
       case 'status':
         live.run = { ...live.run, status: event.status };
         if (event.error) live.error = event.error;
+        void this.refresh();
         break;
       default:
         break;
