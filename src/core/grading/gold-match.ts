@@ -18,7 +18,8 @@
  */
 import { contentTokens, normaliseTokens, stem, STOPWORDS } from './normalise';
 import { periodHoldingYear } from './periods';
-import { findPhrase, hasToken, tokensMatch } from './token-match';
+import { samePerson } from './person-names';
+import { findPhrase, hasToken } from './token-match';
 
 export type MatchRule =
   | 'phrase'
@@ -92,7 +93,6 @@ const YEAR = /^\d{4}$/;
 const YEAR_QUALIFIERS = new Set(
   ['early', 'late', 'mid', 'since', 'around', 'circa', 'about', 'year', 'until', 'by'].map(stem),
 );
-const NICKNAME_LETTERS = 5;
 const NUMBER = /^\d+(?:\.\d+)?(?:th)?$/;
 const MONTH_NAMES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
@@ -254,23 +254,6 @@ function yearOfDate(answer: PreparedAnswer, alias: PreparedAlias, gold: Prepared
   return year === alias.year;
 }
 
-/** "Ray Bolger" for "Raymond Wallace Bolger": same surname, first names alike, nothing else. */
-function sameName(answer: PreparedAnswer, alias: PreparedAlias): boolean {
-  const a = answer.tokens;
-  const g = alias.tokens;
-  if (a.length < 2 || a.length > 5 || g.length < 2 || g.length > 5) return false;
-  const [aFirst, gFirst, aLast, gLast] = [
-    a[0] ?? '',
-    g[0] ?? '',
-    a[a.length - 1] ?? '',
-    g[g.length - 1] ?? '',
-  ];
-  if (/\d/.test(a.join('') + g.join('')) || aLast.length < 3) return false;
-  // A short form of a first name ("Ray", "Matt", "Mike") is short; two long different words are two names.
-  if (Math.min(aFirst.length, gFirst.length) > NICKNAME_LETTERS) return false;
-  return tokensMatch(aLast, gLast) && aFirst.slice(0, 2) === gFirst.slice(0, 2);
-}
-
 function isAcronym(answer: PreparedAnswer, alias: PreparedAlias): boolean {
   const single = answer.tokens.length === 1 ? (answer.tokens[0] ?? '') : '';
   if (single.length >= 2 && alias.initials.includes(single)) return true;
@@ -315,7 +298,10 @@ function matchAlias(
     return { rule: 'alias-words', alias: alias.text };
   }
   if (on('acronym') && isAcronym(answer, alias)) return { rule: 'acronym', alias: alias.text };
-  if (on('name') && sameName(answer, alias)) return { rule: 'name', alias: alias.text };
+  if (on('name')) {
+    const person = samePerson(answer.tokens, alias.tokens);
+    if (person !== undefined) return { rule: 'name', alias: alias.text, detail: person };
+  }
   const core = answer.core;
   if (core.length === 0 || core.length > SHORT_ANSWER_WORDS || alias.content.length === 0) return undefined;
   const shared = countIn(core, alias.contentSet, alias.content, forms);

@@ -90,7 +90,7 @@ function describe(match: GoldMatch): string {
     case 'period':
       return `gives a year and the period that holds it (${match.detail ?? ''}; accepted answer "${match.alias}")`;
     case 'name':
-      return `names the same person as "${match.alias}" (same surname, matching first name)`;
+      return `names the same person as "${match.alias}" (same surname, ${match.detail ?? 'matching first name'})`;
     case 'acronym':
       return `is the abbreviation or expansion of the accepted answer "${match.alias}"`;
   }
