@@ -58,6 +58,8 @@ export interface PreparedAlias {
   year?: string;
   /** First letters of the words ("nfl" for National Football League). */
   initials: string[];
+  /** Neighbouring words written as one ("sub primal" → "subprimal"). */
+  joined: Set<string>;
 }
 
 export interface PreparedGold {
@@ -77,6 +79,7 @@ export interface PreparedAnswer {
   dates: Set<string>;
   months: Set<string>;
   initials: string[];
+  joined: Set<string>;
 }
 
 export interface GoldMatch {
@@ -124,6 +127,18 @@ function datesOf(tokens: readonly string[]): { dates: Set<string>; months: Set<s
   return { dates, months };
 }
 
+/** Long enough that a joined pair is a compound, not a chance string ("a" + "rt"). */
+const COMPOUND_LETTERS = 6;
+
+function joinedPairs(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const pair = `${tokens[i] ?? ''}${tokens[i + 1] ?? ''}`;
+    if (pair.length >= COMPOUND_LETTERS && !/\d/.test(pair)) out.add(stem(pair));
+  }
+  return out;
+}
+
 function initialsOf(tokens: readonly string[]): string[] {
   if (tokens.length < 2) return [];
   const all = tokens.map((t) => t.charAt(0)).join('');
@@ -144,6 +159,7 @@ function prepareAlias(text: string): PreparedAlias {
     contentSet: new Set(content),
     numbers: numbersOf(tokens),
     initials: initialsOf(tokens),
+    joined: joinedPairs(tokens),
   };
   const year = tokens.find((t) => YEAR.test(t));
   if (year !== undefined && datesOf(tokens).dates.size > 0) alias.year = year;
@@ -193,6 +209,7 @@ export function prepareAnswer(answer: string, gold: PreparedGold): PreparedAnswe
     dates,
     months,
     initials: initialsOf(tokens),
+    joined: joinedPairs(tokens),
   };
 }
 
@@ -220,24 +237,25 @@ function numbersAgree(answer: PreparedAnswer, alias: PreparedAlias): boolean {
   return true;
 }
 
-function allIn(
-  words: readonly string[],
-  set: ReadonlySet<string>,
-  list: readonly string[],
-  prefix: boolean,
-): boolean {
-  for (const w of words) if (!hasToken(set, list, w, prefix)) return false;
+/** The words on the other side: content words, and neighbours written as one word. */
+interface Side {
+  contentSet: ReadonlySet<string>;
+  content: readonly string[];
+  joined: ReadonlySet<string>;
+}
+
+function has(side: Side, word: string, prefix: boolean): boolean {
+  return hasToken(side.contentSet, side.content, word, prefix) || side.joined.has(word);
+}
+
+function allIn(words: readonly string[], side: Side, prefix: boolean): boolean {
+  for (const w of words) if (!has(side, w, prefix)) return false;
   return true;
 }
 
-function countIn(
-  words: readonly string[],
-  set: ReadonlySet<string>,
-  list: readonly string[],
-  prefix: boolean,
-): number {
+function countIn(words: readonly string[], side: Side, prefix: boolean): number {
   let n = 0;
-  for (const w of words) if (hasToken(set, list, w, prefix)) n++;
+  for (const w of words) if (has(side, w, prefix)) n++;
   return n;
 }
 
@@ -290,11 +308,7 @@ function matchAlias(
   }
   if (!numbersAgree(answer, alias)) return undefined;
   const forms = on('word-forms');
-  if (
-    on('alias-words') &&
-    alias.content.length > 0 &&
-    allIn(alias.content, answer.contentSet, answer.content, forms)
-  ) {
+  if (on('alias-words') && alias.content.length > 0 && allIn(alias.content, answer, forms)) {
     return { rule: 'alias-words', alias: alias.text };
   }
   if (on('acronym') && isAcronym(answer, alias)) return { rule: 'acronym', alias: alias.text };
@@ -304,13 +318,13 @@ function matchAlias(
   }
   const core = answer.core;
   if (core.length === 0 || core.length > SHORT_ANSWER_WORDS || alias.content.length === 0) return undefined;
-  const shared = countIn(core, alias.contentSet, alias.content, forms);
+  const shared = countIn(core, alias, forms);
   if (on('answer-words') && shared === core.length && shared / alias.content.length >= ANSWER_COVERAGE) {
     return { rule: 'answer-words', alias: alias.text };
   }
   if (on('overlap') && shared > 0 && endsMatch(alias, answer, forms)) {
     const precision = shared / core.length;
-    const recall = countIn(alias.content, answer.contentSet, answer.content, forms) / alias.content.length;
+    const recall = countIn(alias.content, answer, forms) / alias.content.length;
     const f1 = (2 * precision * recall) / (precision + recall);
     if (f1 >= OVERLAP_F1) return { rule: 'overlap', alias: alias.text };
   }

@@ -1,9 +1,12 @@
 /**
  * Turns an answer or a gold alias into comparable tokens. Steps, in order:
- * repair escapes and mojibake; Unicode NFKC; strip diacritics; split on
+ * repair escapes and mojibake; Unicode NFKC; strip diacritics; "&" as "and";
+ * ligatures as two letters ("æ" → "ae"); split on
  * anything that is not a letter or digit (keeping "1,000" and "1.8" whole);
  * drop possessive 's; join runs of initials ("H. B." = "HB"); canonical
- * numbers (see number-words.ts); dates as "month day year"; drop articles.
+ * numbers (see number-words.ts); dates as "month day year"; unambiguous
+ * abbreviations and unit spellings as one word ("Co." → "company", "km" →
+ * "kilometres"); drop articles.
  *
  * `content` adds stop-word removal and light stemming (plural s, -ing, -ed)
  * for the set-based rules. Diacritics are stripped on both sides, which is what
@@ -27,6 +30,42 @@ const POSSESSIVE = /(\p{L})['’]s\b/gu;
 const APOSTROPHE = /(\p{L})['’](\p{L})/gu;
 const SPLIT = /[^\p{L}\p{N}.]+|\.(?!\d)|(?<!\d)\./gu;
 const ARTICLES = new Set(['a', 'an', 'the']);
+const AMPERSAND = /\s*&\s*/g;
+/** Letters NFD does not split: "Æthelstan" = "Aethelstan". */
+const LIGATURES = /[æœßøłđþ]/gi;
+const LIGATURE_SPELLING: Record<string, string> = {
+  æ: 'ae', œ: 'oe', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', þ: 'th',
+}; // prettier-ignore
+/**
+ * Abbreviations written for a whole word in names and amounts ("American Express
+ * Co.", "50 GB"). Only ones without a second common reading: "st" (saint or
+ * street), "ft" (feet or fort) and "us" stay as they are.
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  co: 'company', corp: 'corporation', inc: 'incorporated', ltd: 'limited', bros: 'brothers',
+  mt: 'mount', univ: 'university', dept: 'department', intl: 'international', assn: 'association',
+  govt: 'government', natl: 'national', jr: 'junior', sr: 'senior', vs: 'versus',
+  km: 'kilometres', cm: 'centimetres', mm: 'millimetres', kg: 'kilograms', mg: 'milligrams',
+  lb: 'pounds', lbs: 'pounds', mph: 'miles per hour', kph: 'kilometres per hour', hr: 'hours', hrs: 'hours',
+  yr: 'years', yrs: 'years', kb: 'kilobytes', mb: 'megabytes', gb: 'gigabytes', tb: 'terabytes',
+  sq: 'square', approx: 'approximately',
+}; // prettier-ignore
+/** British and American spellings of the units, as one. */
+const SPELLINGS: Record<string, string> = {
+  kilometer: 'kilometre', kilometers: 'kilometres', centimeter: 'centimetre', centimeters: 'centimetres',
+  millimeter: 'millimetre', millimeters: 'millimetres', meter: 'metre', meters: 'metres',
+  liter: 'litre', liters: 'litres', center: 'centre', theater: 'theatre',
+}; // prettier-ignore
+
+function expandWords(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const full = ABBREVIATIONS[t] ?? SPELLINGS[t];
+    if (full === undefined) out.push(t);
+    else for (const w of full.split(' ')) out.push(w);
+  }
+  return out;
+}
 
 const MONTHS: Record<string, string> = {
   january: 'january',
@@ -132,6 +171,11 @@ export function normaliseTokens(text: string): string[] {
     .normalize('NFD')
     .replace(MARKS, '')
     .replace(INVISIBLE, '')
+    .replace(AMPERSAND, ' and ')
+    .replace(LIGATURES, (c) => {
+      const plain = LIGATURE_SPELLING[c.toLowerCase()] ?? c;
+      return c === c.toLowerCase() ? plain : plain.toUpperCase();
+    })
     .replace(DIGIT_GROUPS, '$1')
     .replace(NUMERIC_DATE, (whole, m: string, d: string, y: string) => {
       const month = MONTH_BY_NUMBER[Number(m) - 1];
@@ -148,7 +192,7 @@ export function normaliseTokens(text: string): string[] {
     original.filter((_t, i) => keep[i]),
   );
   const numbered = canonicalNumbers(joined.tokens, joined.original);
-  return canonicalDates(numbered).filter((t) => !ARTICLES.has(t));
+  return expandWords(canonicalDates(numbered)).filter((t) => !ARTICLES.has(t));
 }
 
 /** Light stemming: plural s/es/ies, -ing, -ed. Applied to both sides, so over-stemming is harmless. */
