@@ -30,7 +30,8 @@ export type MatchRule =
   | 'year-of-date'
   | 'period'
   | 'name'
-  | 'acronym';
+  | 'acronym'
+  | 'place';
 export const MATCH_RULES: readonly MatchRule[] = [
   'phrase',
   'alias-words',
@@ -41,6 +42,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   'period',
   'name',
   'acronym',
+  'place',
 ];
 
 /** Switches for the ablation benchmark; every rule is on by default. */
@@ -80,6 +82,8 @@ export interface PreparedAnswer {
   months: Set<string>;
   initials: string[];
   joined: Set<string>;
+  /** "Champaign-Urbana, Illinois": the place before the comma, said where it lies. */
+  place?: PreparedAnswer;
 }
 
 export interface GoldMatch {
@@ -196,7 +200,20 @@ export function prepareGold(answers: readonly string[], question = ''): Prepared
   return { aliases, dates, questionWords: new Set(contentTokens(normaliseTokens(question))) };
 }
 
+/** "A, B" with a short, number-free B: a place and the larger place that holds it. */
+const PLACE_QUALIFIER = /^([^,]+),\s*([^,\d]+)$/;
+const QUALIFIER_WORDS = 3;
+
 export function prepareAnswer(answer: string, gold: PreparedGold): PreparedAnswer {
+  const prepared = prepareText(answer, gold);
+  const place = PLACE_QUALIFIER.exec(answer.trim().replace(/[.!]+$/, ''));
+  if (place && (place[2] ?? '').trim().split(/\s+/).length <= QUALIFIER_WORDS) {
+    prepared.place = prepareText(place[1] ?? '', gold);
+  }
+  return prepared;
+}
+
+function prepareText(answer: string, gold: PreparedGold): PreparedAnswer {
   const tokens = normaliseTokens(answer);
   const content = contentTokens(tokens);
   const { dates, months } = datesOf(tokens);
@@ -344,6 +361,14 @@ export function matchGold(
     const match = matchAlias(answer, alias, gold, on);
     if (match && (!best || MATCH_RULES.indexOf(match.rule) < MATCH_RULES.indexOf(best.rule))) best = match;
     if (best?.rule === 'phrase') break;
+  }
+  if (best === undefined && answer.place && on('place')) {
+    for (const alias of gold.aliases) {
+      // A gold that says where itself ("Plymouth, Massachusetts") is not to be met by another where.
+      if (alias.text.includes(',')) continue;
+      const match = matchAlias(answer.place, alias, gold, on);
+      if (match) return { rule: 'place', alias: alias.text, detail: match.rule };
+    }
   }
   return best;
 }

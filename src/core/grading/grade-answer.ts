@@ -91,6 +91,8 @@ function describe(match: GoldMatch): string {
       return `gives a year and the period that holds it (${match.detail ?? ''}; accepted answer "${match.alias}")`;
     case 'name':
       return `names the same person as "${match.alias}" (same surname, ${match.detail ?? 'matching first name'})`;
+    case 'place':
+      return `names the place "${match.alias}" (by the ${match.detail ?? ''} rule) and where it lies`;
     case 'acronym':
       return `is the abbreviation or expansion of the accepted answer "${match.alias}"`;
   }
