@@ -6,7 +6,8 @@
  * So: exact terms only (no prefix or fuzzy expansion, which multiply the terms
  * looked up per query), and English stop words dropped at index and query time
  * — a question's "what", "the", "of" would otherwise touch nearly every
- * document and dominate the cost while adding nothing to the ranking.
+ * document and dominate the cost while adding nothing to the ranking; in
+ * large corpora, query terms common to more than 5% of documents go too.
  * Rejected: a hand-written inverted index (MiniSearch is small, well kept and
  * already a dependency) and embedding search (needs a model download).
  */
@@ -19,6 +20,8 @@ export interface SearchIndex {
   readonly docs: ReadonlyMap<string, CorpusDoc>;
   /** Ids of documents built from an item's own accepted answer (sets without a corpus). */
   readonly oracleIds: ReadonlySet<string>;
+  /** Documents each term occurs in (title or text). */
+  readonly docFrequency: ReadonlyMap<string, number>;
 }
 
 export interface BuildIndexOptions {
@@ -28,11 +31,34 @@ export interface BuildIndexOptions {
 
 const STOP_WORDS = new Set(
   (
-    'a an and are as at be been being but by can could did do does for from had has have how i if in into is it ' +
-    'its me my of on or so than that the their them then there these they this those to was we were what when ' +
-    'where which who whom whose why will with would you your'
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each few for from further had has have having ' +
+    'he her here hers herself him himself his how i if in into is it its itself just me more most my myself no ' +
+    'nor not now of off on once only or other our ours out over own same she should so some such than that the ' +
+    'their theirs them themselves then there these they this those through to too under until up very was we ' +
+    'were what when where which while who whom whose why will with would you your yours'
   ).split(' '),
 );
+
+/**
+ * Query terms found in more than this share of a large corpus are dropped
+ * (keeping at least the rarest term): their BM25 weight is small, yet each
+ * one touches thousands of documents, and cost grows with documents touched.
+ */
+export const COMMON_TERM_SHARE = 0.05;
+/** Corpora smaller than this are searched with every query term. */
+export const COMMON_TERM_MIN_DOCS = 1000;
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) out.push(term);
+  }
+  return out;
+}
 
 /** Lower-cases a token and drops stop words (MiniSearch skips terms mapped to null). */
 export function processTerm(term: string): string | null {
@@ -48,20 +74,37 @@ export function buildIndex(docs: readonly CorpusDoc[], options: BuildIndexOption
     searchOptions: { boost: { title: 1.5 }, prefix: false, fuzzy: false, combineWith: 'OR' },
   });
   const byId = new Map<string, CorpusDoc>();
+  const docFrequency = new Map<string, number>();
   for (const doc of docs) {
     // Later duplicates would make MiniSearch throw; the first document with an id wins.
     if (byId.has(doc.id)) continue;
     byId.set(doc.id, doc);
     engine.add(doc);
+    for (const term of new Set(terms(`${doc.title} ${doc.text}`))) {
+      docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+    }
   }
   const oracleIds = new Set(options.oracle ? byId.keys() : []);
-  return { engine, docs: byId, oracleIds };
+  return { engine, docs: byId, oracleIds, docFrequency };
+}
+
+/** The query's searchable terms, without terms common to most of a large corpus. */
+export function queryTerms(index: SearchIndex, query: string): string[] {
+  const unique = [...new Set(terms(query))];
+  const size = index.docs.size;
+  if (size < COMMON_TERM_MIN_DOCS || unique.length <= 1) return unique;
+  const df = (term: string) => index.docFrequency.get(term) ?? 0;
+  const kept = unique.filter((term) => df(term) <= size * COMMON_TERM_SHARE);
+  if (kept.length > 0) return kept;
+  const rarest = unique.reduce((best, term) => (df(term) < df(best) ? term : best));
+  return [rarest];
 }
 
 /** The `topK` best passages for `query`, best first; empty for a query with no searchable words. */
 export function search(index: SearchIndex, query: string, topK: number): Passage[] {
-  if (topK <= 0 || query.trim() === '') return [];
-  const hits = index.engine.search(query);
+  const kept = topK > 0 ? queryTerms(index, query) : [];
+  if (kept.length === 0) return [];
+  const hits = index.engine.search(kept.join(' '));
   const passages: Passage[] = [];
   for (const hit of hits) {
     if (passages.length >= topK) break;
