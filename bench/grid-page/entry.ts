@@ -12,7 +12,8 @@ import { buildGrid } from '../../src/core/results/grid-model';
 import { applyQuery, DEFAULT_QUERY } from '../../src/core/results/grid-query';
 import type { Verdict } from '../../src/core/grading/types';
 import { resultId, type ResultRecord, type RunRecord } from '../../src/core/runs/types';
-import BenchGrid from './BenchGrid.svelte';
+import ResultsGrid from '../../src/components/results/ResultsGrid.svelte';
+import { GridInputs } from './grid-inputs.svelte';
 
 export interface GridFigures {
   cells: number;
@@ -115,8 +116,8 @@ export async function runBench(
   const start = performance.now();
   const grid = buildGrid(run, results, undefined);
   const view = applyQuery(grid, DEFAULT_QUERY);
-  let setPartials: (p: ReadonlyMap<string, string>) => void = () => undefined;
-  mount(BenchGrid, { target, props: { view, runId: 'bench', bind: (set) => (setPartials = set) } });
+  const inputs = new GridInputs(view, 'bench');
+  mount(ResultsGrid, { target, props: inputs.props() });
   flushSync();
   await frame();
   const firstScreenMs = performance.now() - start;
@@ -126,7 +127,7 @@ export async function runBench(
   const cellId = resultId('bench', MODELS[0] ?? '', 'closed-book', 'q2');
   const batcher = createFrameBatcher(
     (cb) => requestAnimationFrame(() => cb()),
-    (p) => setPartials(p),
+    (p) => (inputs.partials = p),
   );
   let tokens = 0;
   const streamWatch = watchLongTasks();
