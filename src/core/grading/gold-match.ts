@@ -31,7 +31,8 @@ export type MatchRule =
   | 'period'
   | 'name'
   | 'acronym'
-  | 'place';
+  | 'place'
+  | 'several';
 export const MATCH_RULES: readonly MatchRule[] = [
   'phrase',
   'alias-words',
@@ -43,6 +44,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   'name',
   'acronym',
   'place',
+  'several',
 ];
 
 /** Switches for the ablation benchmark; every rule is on by default. */
@@ -348,6 +350,24 @@ function matchAlias(
   return undefined;
 }
 
+/**
+ * "Simon & Garfunkel" for "Paul Simon", "Art Garfunkel": a short answer made of
+ * the head words (surnames, nouns) of two or more accepted answers, and nothing else.
+ */
+function severalAliases(answer: PreparedAnswer, gold: PreparedGold): string[] | undefined {
+  const core = answer.core;
+  if (core.length < 2 || core.length > SHORT_ANSWER_WORDS || gold.aliases.length < 2) return undefined;
+  const named: string[] = [];
+  for (const word of core) {
+    // Years and counts side by side are a range, not a list of names.
+    if (/\d/.test(word)) return undefined;
+    const alias = gold.aliases.find((a) => a.content.length > 0 && a.content[a.content.length - 1] === word);
+    if (alias === undefined) return undefined;
+    if (!named.includes(alias.text)) named.push(alias.text);
+  }
+  return named.length >= 2 ? named : undefined;
+}
+
 /** The first alias the answer states, by the strictest rule that fires. */
 export function matchGold(
   answer: PreparedAnswer,
@@ -361,6 +381,10 @@ export function matchGold(
     const match = matchAlias(answer, alias, gold, on);
     if (match && (!best || MATCH_RULES.indexOf(match.rule) < MATCH_RULES.indexOf(best.rule))) best = match;
     if (best?.rule === 'phrase') break;
+  }
+  if (best === undefined && on('several')) {
+    const named = severalAliases(answer, gold);
+    if (named) return { rule: 'several', alias: named.join('", "') };
   }
   if (best === undefined && answer.place && on('place')) {
     for (const alias of gold.aliases) {

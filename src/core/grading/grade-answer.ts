@@ -93,6 +93,8 @@ function describe(match: GoldMatch): string {
       return `names the same person as "${match.alias}" (same surname, ${match.detail ?? 'matching first name'})`;
     case 'place':
       return `names the place "${match.alias}" (by the ${match.detail ?? ''} rule) and where it lies`;
+    case 'several':
+      return `names several accepted answers together ("${match.alias}")`;
     case 'acronym':
       return `is the abbreviation or expansion of the accepted answer "${match.alias}"`;
   }
