@@ -1,13 +1,23 @@
 /**
  * The page side of bench/storage.ts: writes and reads results through the
  * storage module in real Chromium IndexedDB and returns the timings.
+ * Reads: the grid's list (`listResultSummaries`: no messages, no retrieval
+ * traces), whole records (`listResults`), one cell opened (`getResult`),
+ * ids (resume) and a count.
  * Bundled by bench/storage.ts with vite's `build` (library mode, IIFE).
  */
 import type { ResultRecord } from '../../src/core/runs/types';
 import { resultId } from '../../src/core/runs/types';
 import { DEFAULT_GENERATION_SETTINGS } from '../../src/core/runs/generation-settings';
 import { openDatabase } from '../../src/storage/db';
-import { countResults, listResultIds, listResults, putResults } from '../../src/storage/results';
+import {
+  countResults,
+  getResult,
+  listResultIds,
+  listResultSummaries,
+  listResults,
+  putResults,
+} from '../../src/storage/results';
 
 const PASSAGE =
   'The capital and largest city of the country lies on the river, and has been its seat since. '.repeat(3);
@@ -55,10 +65,14 @@ function buildResult(runId: string, i: number): ResultRecord {
 export interface StorageFigures {
   count: number;
   bytesPerResult: number;
+  /** The stored summary of one result, as JSON (what the grid's list read carries). */
+  summaryBytes: number;
   writeOneTxMs: number;
   writeBatchesMs: number;
   batchSize: number;
+  readSummariesMs: number;
   readAllMs: number;
+  openCellMs: number;
   readIdsMs: number;
   countMs: number;
 }
@@ -82,8 +96,17 @@ export async function runBench(count: number, batchSize: number): Promise<Storag
   const writeBatchesMs = performance.now() - t;
 
   t = performance.now();
+  const summaries = await listResultSummaries(db, 'run-a');
+  const readSummariesMs = performance.now() - t;
+
+  t = performance.now();
   const all = await listResults(db, 'run-a');
   const readAllMs = performance.now() - t;
+
+  const cellId = oneTx[Math.floor(count / 2)]?.id ?? '';
+  t = performance.now();
+  const cell = await getResult(db, cellId);
+  const openCellMs = performance.now() - t;
 
   t = performance.now();
   const ids = await listResultIds(db, 'run-a');
@@ -93,9 +116,29 @@ export async function runBench(count: number, batchSize: number): Promise<Storag
   const counted = await countResults(db, 'run-b');
   const countMs = performance.now() - t;
 
-  if (all.length !== count || ids.length !== count || counted !== count) {
-    throw new Error(`read back ${all.length} results, ${ids.length} ids, counted ${counted}; wrote ${count}`);
+  if (
+    summaries.length !== count ||
+    all.length !== count ||
+    ids.length !== count ||
+    counted !== count ||
+    cell?.messages.length !== 2
+  ) {
+    throw new Error(
+      `read back ${summaries.length} summaries, ${all.length} results, ${ids.length} ids, counted ${counted}; wrote ${count}`,
+    );
   }
   db.close();
-  return { count, bytesPerResult, writeOneTxMs, writeBatchesMs, batchSize, readAllMs, readIdsMs, countMs };
+  return {
+    count,
+    bytesPerResult,
+    summaryBytes: JSON.stringify(summaries[0]).length,
+    writeOneTxMs,
+    writeBatchesMs,
+    batchSize,
+    readSummariesMs,
+    readAllMs,
+    openCellMs,
+    readIdsMs,
+    countMs,
+  };
 }

@@ -7,6 +7,8 @@ import { AppError, err, ok, type Result } from '../core/errors';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
 import { allOrNothing } from './all-or-nothing';
+import { detailsOfRun, resultWrites, type ResultWrite } from './results';
+import { joinResults } from './result-layout';
 import { guard } from './storage-errors';
 
 /** What `deleteRun` removed; keep it in memory for undo. */
@@ -61,16 +63,27 @@ export async function renameRun(
   return renamed ? ok(renamed) : notFound(id);
 }
 
-/** Removes the run and all its results in one transaction. */
+/** Removes the run and all its results (summaries and details) in one transaction. */
 export async function deleteRun(db: FloorcheckDb, id: string): Promise<Result<DeletedRun>> {
   const deleted = await guard('deleting the run', async () => {
-    const tx = db.transaction(['runs', 'results'], 'readwrite');
+    const tx = db.transaction(['runs', 'results', 'result-details'], 'readwrite');
     const runs = tx.objectStore('runs');
     const results = tx.objectStore('results');
-    const [run, stored] = await Promise.all([runs.get(id), results.index('by-run').getAll(id)]);
-    if (run) await Promise.all([runs.delete(id), ...stored.map((result) => results.delete(result.id))]);
+    const details = tx.objectStore('result-details');
+    const [run, stored, packed] = await Promise.all([
+      runs.get(id),
+      results.index('by-run').getAll(id),
+      detailsOfRun(details, id),
+    ]);
+    if (run) {
+      await Promise.all([
+        runs.delete(id),
+        ...stored.map((result) => results.delete(result.id)),
+        ...packed.map((record) => details.delete(record.id)),
+      ]);
+    }
     await tx.done;
-    return run ? { run, results: stored } : undefined;
+    return run ? { run, results: joinResults(stored, packed) } : undefined;
   });
   return deleted ? ok(deleted) : notFound(id);
 }
@@ -78,15 +91,17 @@ export async function deleteRun(db: FloorcheckDb, id: string): Promise<Result<De
 /** Puts a deleted run and its results back (undo), in one transaction. */
 export async function restoreRun(db: FloorcheckDb, deleted: DeletedRun): Promise<void> {
   await guard('restoring the run', async () => {
-    const tx = db.transaction(['runs', 'results'], 'readwrite');
+    const tx = db.transaction(['runs', 'results', 'result-details'], 'readwrite');
     const results = tx.objectStore('results');
-    const records: ({ run: RunRecord } | { result: ResultRecord })[] = [
+    const details = tx.objectStore('result-details');
+    const records: ({ run: RunRecord } | ResultWrite)[] = [
       { run: deleted.run },
-      ...deleted.results.map((result) => ({ result })),
+      ...resultWrites(deleted.results),
     ];
-    await allOrNothing(tx, records, (record) =>
-      'run' in record ? tx.objectStore('runs').put(record.run) : results.put(record.result),
-    );
+    await allOrNothing(tx, records, (record) => {
+      if ('run' in record) return tx.objectStore('runs').put(record.run);
+      return 'summary' in record ? results.put(record.summary) : details.put(record.details);
+    });
   });
 }
 

@@ -8,15 +8,19 @@
  * - `runs`: run records by id; `by-updated` (v2) lists history newest first.
  * - `results`: one record per model × condition × item, keyed by
  *   `runId|modelId|conditionId|itemId` so a rewrite replaces instead of
- *   duplicating; `by-run` (v1) and `by-run-model` (v2).
+ *   duplicating; `by-run` (v1) and `by-run-model` (v2). Since v3 it holds
+ *   the summary only (no messages, no retrieval trace) and names its
+ *   `result-details` record; see `result-layout.ts`.
+ * - `result-details` (v3): messages and retrieval traces, packed per run.
  * - `settings`: key/value (theme, custom models, …), see `settings.ts`.
  */
 import type { DBSchema } from 'idb';
 import type { PromptSet } from '../core/prompts/types';
-import type { ResultRecord, RunRecord } from '../core/runs/types';
+import type { RunRecord } from '../core/runs/types';
+import type { StoredDetails, StoredResult } from './result-layout';
 
 export const DB_NAME = 'floorcheck';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface SettingRecord {
   key: string;
@@ -28,8 +32,9 @@ export interface FloorcheckSchema extends DBSchema {
   runs: { key: string; value: RunRecord; indexes: { 'by-updated': number } };
   results: {
     key: string;
-    value: ResultRecord;
+    value: StoredResult;
     indexes: { 'by-run': string; 'by-run-model': [string, string] };
   };
+  'result-details': { key: string; value: StoredDetails };
   settings: { key: string; value: SettingRecord };
 }

@@ -3,6 +3,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { FloorcheckSchema } from '../schema';
 import { migrateToV1 } from './v1-initial';
 import { migrateToV2 } from './v2-history-indexes';
+import { migrateToV3 } from './v3-result-details';
 
 export function migrate(
   db: IDBPDatabase<FloorcheckSchema>,
@@ -11,4 +12,5 @@ export function migrate(
 ): void {
   if (oldVersion < 1) migrateToV1(db);
   if (oldVersion < 2) migrateToV2(tx);
+  if (oldVersion < 3) migrateToV3(db, tx);
 }

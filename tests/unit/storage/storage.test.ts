@@ -12,11 +12,14 @@ import {
 } from '../../../src/storage/prompt-sets';
 import {
   countResults,
+  getResult,
   listResultIds,
+  listResultSummaries,
   listResults,
   listResultsOfModel,
   putResults,
 } from '../../../src/storage/results';
+import { DETAILS_PER_RECORD } from '../../../src/storage/result-layout';
 import { IdbRunStore } from '../../../src/storage/run-store';
 import {
   deleteRun,
@@ -32,6 +35,7 @@ import { getAllSettings, getSetting, putSetting } from '../../../src/storage/set
 import { toStorageError } from '../../../src/storage/storage-errors';
 import { buildResult, buildRun, freshName } from './builders';
 import { openV1 } from './schema-v1.frozen';
+import { openV2 } from './schema-v2.frozen';
 
 const opened: { db: FloorcheckDb; name: string }[] = [];
 
@@ -70,9 +74,47 @@ describe('migrations', () => {
     expect(await getSetting(db, 'theme')).toBe('dark');
   });
 
+  it('opens a version 2 database with data in it, moving messages and traces to result-details', async () => {
+    const name = freshName();
+    const v2 = await openV2(name);
+    const run = buildRun();
+    const withTrace = buildResult({
+      itemId: 'q0',
+      retrieval: { kind: 'context', toolCalled: false, calls: [{ query: 'q', fault: 'ok', passages: [] }] },
+    });
+    // More cells than one details record holds, across two runs, so packing and run boundaries are crossed.
+    const many = Array.from({ length: DETAILS_PER_RECORD + 5 }, (_, i) =>
+      buildResult({ itemId: `q${i + 1}` }),
+    );
+    const other = buildResult({ runId: 'run-2', rawAnswer: 'Rome' });
+    await v2.put('runs', run);
+    for (const result of [withTrace, ...many, other]) await v2.put('results', result);
+    await v2.put('settings', { key: 'theme', value: 'dark' });
+    v2.close();
+
+    const db = await open(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await getRun(db, 'run-1')).toEqual(run);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect((await listResults(db, 'run-1')).sort(byId)).toEqual([withTrace, ...many].sort(byId));
+    expect(await listResults(db, 'run-2')).toEqual([other]);
+    expect(await getResult(db, withTrace.id)).toEqual(withTrace);
+    const summaries = await listResultSummaries(db, 'run-1');
+    expect(summaries).toHaveLength(many.length + 1);
+    expect(summaries.some((s) => 'messages' in s || 'retrieval' in s)).toBe(false);
+    expect(await db.count('result-details')).toBe(3);
+    expect(await getSetting(db, 'theme')).toBe('dark');
+  });
+
   it('a fresh database gets every store and index', async () => {
     const db = await open();
-    expect([...db.objectStoreNames].sort()).toEqual(['promptSets', 'results', 'runs', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'promptSets',
+      'result-details',
+      'results',
+      'runs',
+      'settings',
+    ]);
     expect([...db.transaction('results').store.indexNames].sort()).toEqual(['by-run', 'by-run-model']);
   });
 
@@ -108,6 +150,36 @@ describe('results', () => {
     expect(await listResultsOfModel(db, 'run-1', 'm1')).toHaveLength(2);
   });
 
+  it('whole records come back as written; summaries leave out messages and traces; a rewrite brings its own details', async () => {
+    const db = await open();
+    const traced = buildResult({
+      itemId: 'q1',
+      retrieval: { kind: 'tool', toolCalled: true, calls: [{ query: 'capital', fault: 'ok', passages: [] }] },
+    });
+    const plain = buildResult({ itemId: 'q2' });
+    await putResults(db, [traced, plain]);
+    expect(await getResult(db, traced.id)).toEqual(traced);
+    expect(await getResult(db, 'run-1|m1|closed-book|nope')).toBeUndefined();
+    const summaries = await listResultSummaries(db, 'run-1');
+    expect(summaries.map((s) => s.rawAnswer)).toEqual(['Paris', 'Paris']);
+    expect(summaries.some((s) => 'messages' in s || 'retrieval' in s)).toBe(false);
+
+    const rewritten = buildResult({ itemId: 'q1', messages: [{ role: 'user', content: 'Again?' }] });
+    await putResults(db, [rewritten]);
+    expect(await getResult(db, traced.id)).toEqual(rewritten);
+    expect((await listResults(db, 'run-1')).find((r) => r.id === traced.id)).toEqual(rewritten);
+    expect(await listResults(db, 'run-1')).toHaveLength(2);
+  });
+
+  it('a run whose id extends another run id with "|" keeps its own details', async () => {
+    const db = await open();
+    const short = buildResult({ runId: 'a' });
+    const long = buildResult({ runId: 'a|b' });
+    await putResults(db, [short, long]);
+    expect(await listResults(db, 'a')).toEqual([short]);
+    expect(await listResults(db, 'a|b')).toEqual([long]);
+  });
+
   it('a batch with one invalid record leaves nothing half-written', async () => {
     const db = await open();
     const invalid = { ...buildResult({ itemId: 'q3' }), id: undefined } as unknown as ResultRecord;
@@ -117,6 +189,7 @@ describe('results', () => {
       code: 'storage-failed',
     });
     expect(await countResults(db, 'run-1')).toBe(0);
+    expect(await db.count('result-details')).toBe(0);
   });
 });
 
@@ -142,16 +215,18 @@ describe('runs', () => {
       buildResult({ runId: 'run-2' }),
     ]);
 
+    const before = await listResults(db, 'run-1');
     const deleted = await deleteRun(db, 'run-1');
-    expect(deleted.ok && deleted.value.results).toHaveLength(2);
+    expect(deleted.ok && deleted.value.results).toEqual(before);
     expect(await getRun(db, 'run-1')).toBeUndefined();
     expect(await countResults(db, 'run-1')).toBe(0);
     expect(await countResults(db, 'run-2')).toBe(1);
+    expect(await db.count('result-details')).toBe(1);
 
     if (!deleted.ok) throw deleted.error;
     await restoreRun(db, deleted.value);
     expect(await getRun(db, 'run-1')).toEqual(buildRun());
-    expect(await countResults(db, 'run-1')).toBe(2);
+    expect(await listResults(db, 'run-1')).toEqual(before);
     const again = await deleteRun(db, 'nope');
     expect(!again.ok && again.error.code).toBe('not-found');
   });
