@@ -13,6 +13,7 @@
  * "diacritics where the gold has none" needs, and cheaper than comparing twice.
  * One pass of precompiled regexes; no per-call compilation.
  */
+import { ownEntry } from './own-entry';
 import { canonicalNumbers } from './number-words';
 import { repairText } from './repair-text';
 
@@ -60,7 +61,7 @@ const SPELLINGS: Record<string, string> = {
 function expandWords(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
-    const full = ABBREVIATIONS[t] ?? SPELLINGS[t];
+    const full = ownEntry(ABBREVIATIONS, t) ?? ownEntry(SPELLINGS, t);
     if (full === undefined) out.push(t);
     else for (const w of full.split(' ')) out.push(w);
   }
@@ -116,7 +117,7 @@ function canonicalDates(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    const month = MONTHS[token];
+    const month = ownEntry(MONTHS, token);
     // "may", "mar" and the like are only months next to a day or a year.
     const next = tokens[i + 1];
     const prevDay = isDay(out[out.length - 1]);
@@ -173,7 +174,7 @@ export function normaliseTokens(text: string): string[] {
     .replace(INVISIBLE, '')
     .replace(AMPERSAND, ' and ')
     .replace(LIGATURES, (c) => {
-      const plain = LIGATURE_SPELLING[c.toLowerCase()] ?? c;
+      const plain = ownEntry(LIGATURE_SPELLING, c.toLowerCase()) ?? c;
       return c === c.toLowerCase() ? plain : plain.toUpperCase();
     })
     .replace(DIGIT_GROUPS, '$1')

@@ -10,6 +10,8 @@
  * answers we grade use a few dozen number words.
  */
 
+import { ownEntry } from './own-entry';
+
 const UNITS: Record<string, number> = {
   zero: 0,
   one: 1,
@@ -110,10 +112,10 @@ function readNumberWords(
   let seen = false;
   for (let i = start; i < tokens.length; i++) {
     const word = tokens[i] ?? '';
-    const unit = UNITS[word];
-    const tens = TENS[word];
-    const scale = SCALES[word];
-    const ordinal = ORDINAL_UNITS[word];
+    const unit = ownEntry(UNITS, word);
+    const tens = ownEntry(TENS, word);
+    const scale = ownEntry(SCALES, word);
+    const ordinal = ownEntry(ORDINAL_UNITS, word);
     if (unit !== undefined || tens !== undefined) {
       current += unit ?? tens ?? 0;
     } else if (scale !== undefined && seen) {
@@ -126,7 +128,12 @@ function readNumberWords(
       if (ordinal === 100) current = (current || 1) * 100;
       else current += ordinal;
       return { value: total + current, used: used + 1, ordinal: true };
-    } else if (word === 'and' && seen && i + 1 < tokens.length && UNITS[tokens[i + 1] ?? ''] !== undefined) {
+    } else if (
+      word === 'and' &&
+      seen &&
+      i + 1 < tokens.length &&
+      ownEntry(UNITS, tokens[i + 1] ?? '') !== undefined
+    ) {
       // "one hundred and six"
     } else break;
     seen = true;
@@ -150,7 +157,7 @@ export function canonicalNumbers(tokens: string[], original: string[]): string[]
       continue;
     }
     if (DECIMAL.test(token)) {
-      const scale = SCALES[tokens[i + 1] ?? ''];
+      const scale = ownEntry(SCALES, tokens[i + 1] ?? '');
       if (scale !== undefined && scale >= 1e3) {
         out.push(formatNumber(Number(token) * scale));
         i += 2;

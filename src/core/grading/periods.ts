@@ -9,6 +9,7 @@
  * music" is not a date. A general date-range parser was rejected: these two
  * shapes are what answers use, and a range needs its own reading of "between".
  */
+import { ownEntry } from './own-entry';
 
 const YEAR = /^\d{4}$/;
 const DECADE = /^(\d{3})0s$/;
@@ -49,8 +50,8 @@ export function periodOf(tokens: readonly string[]): Period | undefined {
       const n = Number(century[1]);
       period = { first: (n - 1) * 100 + 1, last: n * 100, text: `${t} century` };
       i++;
-    } else if (QUALIFIERS[t] !== undefined && qualifier === undefined && period === undefined) {
-      qualifier = QUALIFIERS[t];
+    } else if (ownEntry(QUALIFIERS, t) !== undefined && qualifier === undefined && period === undefined) {
+      qualifier = ownEntry(QUALIFIERS, t);
       qualifierWord = t;
     } else if (!PERIOD_WORDS.has(t)) return undefined;
   }
