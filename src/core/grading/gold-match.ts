@@ -62,8 +62,8 @@ export interface PreparedAlias {
   year?: string;
   /** First letters of the words ("nfl" for National Football League). */
   initials: string[];
-  /** Neighbouring words written as one ("sub primal" → "subprimal"). */
-  joined: Set<string>;
+  /** Neighbouring words written as one ("sub primal" → "subprimal"); computed when first needed. */
+  joined?: Set<string>;
 }
 
 export interface PreparedGold {
@@ -83,7 +83,7 @@ export interface PreparedAnswer {
   dates: Set<string>;
   months: Set<string>;
   initials: string[];
-  joined: Set<string>;
+  joined?: Set<string>;
   /** "Champaign-Urbana, Illinois": the place before the comma, said where it lies. */
   place?: PreparedAnswer;
 }
@@ -165,7 +165,6 @@ function prepareAlias(text: string): PreparedAlias {
     contentSet: new Set(content),
     numbers: numbersOf(tokens),
     initials: initialsOf(tokens),
-    joined: joinedPairs(tokens),
   };
   const year = tokens.find((t) => YEAR.test(t));
   if (year !== undefined && datesOf(tokens).dates.size > 0) alias.year = year;
@@ -228,7 +227,6 @@ function prepareText(answer: string, gold: PreparedGold): PreparedAnswer {
     dates,
     months,
     initials: initialsOf(tokens),
-    joined: joinedPairs(tokens),
   };
 }
 
@@ -258,13 +256,16 @@ function numbersAgree(answer: PreparedAnswer, alias: PreparedAlias): boolean {
 
 /** The words on the other side: content words, and neighbours written as one word. */
 interface Side {
+  tokens: readonly string[];
   contentSet: ReadonlySet<string>;
   content: readonly string[];
-  joined: ReadonlySet<string>;
+  joined?: Set<string>;
 }
 
 function has(side: Side, word: string, prefix: boolean): boolean {
-  return hasToken(side.contentSet, side.content, word, prefix) || side.joined.has(word);
+  if (hasToken(side.contentSet, side.content, word, prefix)) return true;
+  side.joined ??= joinedPairs(side.tokens);
+  return side.joined.has(word);
 }
 
 function allIn(words: readonly string[], side: Side, prefix: boolean): boolean {
