@@ -49,7 +49,7 @@ export interface ResultsSource {
 
 export interface SourceOptions {
   /** Built-in sets are not stored (src/storage/prompt-sets.ts); look them up here. */
-  builtinSet?: (setId: string) => PromptSet | undefined;
+  builtinSet?: (setId: string) => PromptSet | undefined | Promise<PromptSet | undefined>;
   live?: LiveFeed;
   now?: () => number;
 }
@@ -67,7 +67,7 @@ export function withOverride(result: ResultRecord, verdict: Verdict | null, at: 
 export function createStorageResultsSource(db: FloorcheckDb, options: SourceOptions = {}): ResultsSource {
   const now = options.now ?? Date.now;
   const getSet = async (setId: string): Promise<PromptSet | undefined> =>
-    options.builtinSet?.(setId) ?? (await getPromptSet(db, setId));
+    (await options.builtinSet?.(setId)) ?? (await getPromptSet(db, setId));
   return {
     listRuns: () => listRuns(db),
     getRun: (runId) => getRun(db, runId),

@@ -28,6 +28,9 @@ import {
 } from '../storage/runs';
 import { getSetting, putSetting } from '../storage/settings';
 import type { EngineState } from './engine.svelte';
+import { version as packageVersion } from '../../package.json';
+import type { LiveEvent } from './results-source';
+import { resultId } from '../core/runs/types';
 import { findBuiltinSetLazily, loadBuiltinSets } from './builtin-sets';
 
 export interface LiveRun {
@@ -38,10 +41,6 @@ export interface LiveRun {
   last: ResultRecord | null;
   error: AppError | null;
 }
-
-type ResultListener = (result: ResultRecord) => void;
-
-const APP_VERSION = '0.1.0';
 
 export class RunsState {
   readonly #db: FloorcheckDb | null;
@@ -55,7 +54,7 @@ export class RunsState {
   #scheduler: RunScheduler | null = null;
   #running = $state(false);
   #batcher: TokenBatcher | null = null;
-  #listeners = new Set<ResultListener>();
+  #listeners = new Set<{ runId: string; listener: (event: LiveEvent) => void }>();
 
   constructor(db: FloorcheckDb | null, engine: EngineState, customModels: () => CustomModel[]) {
     this.#db = db;
@@ -106,10 +105,18 @@ export class RunsState {
     this.#sets = [...builtin, ...(await listPromptSets(this.#db))];
   }
 
-  /** Live results during a run, for the results grid. Returns an unsubscribe function. */
-  onResult(listener: ResultListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /**
+   * Live tokens and results of a run in progress, for the results grid (its `LiveFeed`).
+   * Returns the unsubscribe function.
+   */
+  readonly liveFeed = (runId: string, listener: (event: LiveEvent) => void): (() => void) => {
+    const entry = { runId, listener };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
+  };
+
+  #emit(runId: string, event: LiveEvent): void {
+    for (const entry of this.#listeners) if (entry.runId === runId) entry.listener(event);
   }
 
   async findSet(id: string): Promise<PromptSet | undefined> {
@@ -273,12 +280,17 @@ export class RunsState {
         break;
       case 'token':
         this.#batcher?.push(event.delta);
+        if (this.#listeners.size > 0) {
+          const { cell } = event;
+          const cellId = resultId(live.run.id, cell.modelId, cell.conditionId, cell.itemId);
+          this.#emit(live.run.id, { type: 'token', runId: live.run.id, cellId, delta: event.delta });
+        }
         break;
       case 'cell':
         this.#batcher?.cancel();
         live.answer = '';
         live.last = event.result;
-        for (const listener of this.#listeners) listener(event.result);
+        this.#emit(live.run.id, { type: 'result', result: event.result });
         break;
       case 'status':
         live.run = { ...live.run, status: event.status };
@@ -294,7 +306,7 @@ export class RunsState {
     const info = this.#engine.info;
     const adapter = this.#engine.adapter;
     const environment: RunEnvironment = {
-      appVersion: APP_VERSION,
+      appVersion: packageVersion,
       engine: info?.kind ?? 'webllm',
       userAgent: navigator.userAgent,
     };

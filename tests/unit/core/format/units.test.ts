@@ -42,7 +42,7 @@ describe('formatRate and formatPercent', () => {
 });
 
 describe('estimateRemainingMs', () => {
-  it.each([
+  it.each<[number, number, number | undefined, string]>([
     [0.5, 10_000, 10_000, 'half done: as long again'],
     [0.25, 10_000, 30_000, 'a quarter done: three times as long'],
     [1, 10_000, 0, 'done'],
