@@ -22,6 +22,8 @@ import { deletePromptSet, listPromptSets, putPromptSet } from '../storage/prompt
 
 /** How long a deletion can be undone. */
 export const UNDO_MS = 10_000;
+/** How long a plain notice ("Saved …") stays. */
+const NOTICE_MS = 5_000;
 
 export interface ImportDraft {
   fileName: string;
@@ -42,7 +44,7 @@ export interface Notice {
 }
 
 interface UndoEntry {
-  /** The set as it was before the change; undefined when the change created it. */
+  /** The set as it was before the change (a deleted set, or the set before an item went). */
   before: PromptSet;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -370,16 +372,23 @@ export class PromptSetsState {
     if (this.#undo) clearTimeout(this.#undo.timer);
     const timer = setTimeout(() => {
       this.#undo = null;
-      if (this.#notice?.canUndo) this.#notice = { ...this.#notice, canUndo: false };
     }, UNDO_MS);
     this.#undo = { before, timer };
   }
 
+  /** Shows a notice; it goes by itself (with its Undo, when the undo window closes). */
   #announce(text: string, canUndo: boolean): void {
     if (!canUndo && this.#undo) {
       clearTimeout(this.#undo.timer);
       this.#undo = null;
     }
-    this.#notice = { id: ++this.#noticeCount, text, canUndo };
+    const notice: Notice = { id: ++this.#noticeCount, text, canUndo };
+    this.#notice = notice;
+    setTimeout(
+      () => {
+        if (this.#notice?.id === notice.id) this.#notice = null;
+      },
+      canUndo ? UNDO_MS : NOTICE_MS,
+    );
   }
 }

@@ -120,7 +120,7 @@ describe('Prompt sets screen', () => {
     const mapping = preview.getByTestId('column-mapping');
     const save = preview.getByRole('button', { name: 'Save set' });
     expect(await save.isDisabled()).toBe(true);
-    expect(await preview.getByRole('alert').textContent()).toContain(
+    expect(await preview.getByTestId('mapping-hint').textContent()).toContain(
       'Choose the column that holds the questions',
     );
 
