@@ -9,6 +9,9 @@
  *   all belong to the alias and cover enough of it ("Liev Schreiber" for
  *   "Isaac Liev Schreiber", "Lake Erie" for "Lake Erie to the west").
  * - `overlap`: token F1 between a short answer and the alias passes a threshold.
+ * - `word-forms`, `year-of-date`, `period` (periods.ts), `name` (person-names.ts),
+ *   `acronym`; then, for answers no alias matched, `several` (head words of two
+ *   or more aliases) and `place` ("A, B" graded on A).
  *
  * Guards stop the looser rules from accepting a different number ("34
  * calories" for "55 calories") or a different day or month of a date. Gold is
