@@ -215,4 +215,46 @@ describe('Prompt sets screen', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('imports a file dropped on the drop zone', async () => {
+    const { page, errors, context } = await openApp(browser, '?view=sets');
+    await page.getByTestId('builtin-sets').waitFor();
+    await page.getByTestId('drop-zone').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['question,answer\nWhat is 2+2?,4\n'], 'dropped.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.getByTestId('preview-count').textContent()).toMatch(/Saving stores 1 item\b/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds a corpus document, links an item to it, and refuses a link to a missing document', async () => {
+    const { page, errors, context } = await openApp(browser, '?view=sets');
+    await page.getByTestId('builtin-sets').waitFor();
+    await importSimpleQa(page);
+    const corpus = page.getByTestId('corpus');
+    await corpus.getByRole('button', { name: 'Add document' }).click();
+    const docForm = corpus.getByRole('form', { name: 'New document' });
+    await docForm.getByLabel('Title').fill('Apollo 11');
+    await docForm.getByLabel('Text').fill('Apollo 11 landed on the Moon on 20 July 1969.');
+    await docForm.getByRole('button', { name: 'Add document' }).click();
+    await corpus.locator('li[data-doc="doc-1"]').waitFor();
+
+    const row = page.getByTestId('set-detail').locator('tr', { hasText: 'Apollo 11' });
+    await row.getByRole('button', { name: /^Edit item/ }).click();
+    const form = page.getByTestId('item-form');
+    const links = form.getByLabel('Linked documents');
+    await links.fill('doc-9');
+    await form.getByRole('button', { name: 'Save item' }).click();
+    expect(await form.getByRole('alert').textContent()).toContain('"doc-9", which is not in the corpus');
+    expect(await links.getAttribute('aria-invalid')).toBe('true');
+    await links.fill('doc-1');
+    await form.getByRole('button', { name: 'Save item' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await row.textContent()).toContain('doc-1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
