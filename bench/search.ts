@@ -1,15 +1,15 @@
 /**
  * Search latency over 10,000 passages: index build time, then median and p95
- * per query over 1,000 queries, for our index settings and for two
- * alternatives (MiniSearch defaults; prefix + fuzzy), plus top-1 recall as a
- * sanity check that faster did not mean worse.
+ * per query over 1,000 queries, for our index settings and for three
+ * alternatives (every query term kept; MiniSearch defaults; prefix + fuzzy),
+ * plus top-1 recall as a check that faster did not mean worse.
  *
  * Passages come from the real questions and answers in ../shared/datasets
  * (SimpleQA, TruthfulQA, NQ-open, EfficientQA): each states one question's
- * answer and borrows two other questions as surrounding text, so passages
- * overlap in vocabulary as real ones do. Without the datasets a seeded
- * generator makes passages instead. Queries are 1,000 of the questions,
- * chosen with a seed; run with `npx tsx bench/search.ts`.
+ * answer and lists three other entries (an answer and the end of its
+ * question), so passages overlap in vocabulary as real ones do. Without the
+ * datasets a seeded generator makes passages instead. Queries are 1,000 of
+ * the questions, chosen with a seed; run with `npx tsx bench/search.ts`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,12 +76,13 @@ function makeCorpus(random: Random): { docs: CorpusDoc[]; source: string } {
   for (let i = 0; i < PASSAGES; i++) {
     const qa = qas[i % qas.length] ?? { question: '', answer: '' };
     const other = () => qas[Math.floor(random() * qas.length)] ?? qa;
-    const [a, b] = [other(), other()];
-    const aTopic = a.question.split(' ').slice(-4).join(' ');
+    const related = [other(), other(), other()]
+      .map((r) => `${r.answer} (${r.question.replace(/\?$/, '').split(' ').slice(-6).join(' ')})`)
+      .join('; ');
     docs.push({
       id: `p${i}`,
       title: qa.answer.slice(0, 80),
-      text: `${qa.question.replace(/\?$/, '')}: ${qa.answer}. Related entries: ${a.answer} (${aTopic}); ${b.answer}.`,
+      text: `${qa.question.replace(/\?$/, '')}: ${qa.answer}. Related entries: ${related}.`,
     });
   }
   return { docs, source: haveData ? `${qas.length} dataset questions` : 'seeded synthetic questions' };

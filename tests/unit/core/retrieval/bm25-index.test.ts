@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, processTerm, search } from '../../../../src/core/retrieval/bm25-index';
+import { buildIndex, processTerm, queryTerms, search } from '../../../../src/core/retrieval/bm25-index';
 import { CORPUS } from './builders';
 
 describe('buildIndex and search', () => {
@@ -61,5 +61,41 @@ describe('buildIndex and search', () => {
     { term: '2019', out: '2019', why: 'numbers stay' },
   ])('processTerm($term) is $out: $why', ({ term, out }) => {
     expect(processTerm(term)).toBe(out);
+  });
+
+  describe('common query terms in a large corpus', () => {
+    // 1,200 documents: "harbour" in all of them, "ferry" in every tenth, "bell" in 20, "lantern" in one.
+    const docs = Array.from({ length: 1200 }, (_, i) => ({
+      id: `d${i}`,
+      title: `Entry ${i}`,
+      text: [
+        'harbour',
+        i % 10 === 0 ? 'ferry' : '',
+        i % 60 === 0 ? 'bell' : '',
+        i === 7 ? 'lantern' : '',
+      ].join(' '),
+    }));
+    const large = buildIndex(docs);
+
+    it.each([
+      { query: 'harbour lantern', terms: ['lantern'], why: 'a term in every document is dropped' },
+      {
+        query: 'ferry bell',
+        terms: ['bell'],
+        why: 'a term in 10% of documents is dropped, one in 1.7% kept',
+      },
+      { query: 'harbour ferry', terms: ['ferry'], why: 'when every term is common, the rarest stays' },
+      { query: 'the harbour', terms: ['harbour'], why: 'a lone term always stays' },
+    ])('$why', ({ query, terms }) => {
+      expect(queryTerms(large, query)).toEqual(terms);
+    });
+
+    it('still ranks the document with the rare term first', () => {
+      expect(search(large, 'harbour lantern', 1)[0]?.docId).toBe('d7');
+    });
+
+    it('keeps every term in a small corpus', () => {
+      expect(queryTerms(index, 'Vorland Vorland capital')).toEqual(['vorland', 'capital']);
+    });
   });
 });
