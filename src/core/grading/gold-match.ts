@@ -19,6 +19,7 @@
  * An embedding similarity was rejected: it is neither deterministic across
  * platforms nor explainable, and costs far more than 20 µs a verdict.
  */
+import { dateRangeEnds } from './date-ranges';
 import { contentTokens, normaliseTokens, stem, STOPWORDS } from './normalise';
 import { periodHoldingYear } from './periods';
 import { samePerson } from './person-names';
@@ -85,6 +86,8 @@ export interface PreparedAnswer {
   numbers: Set<string>;
   dates: Set<string>;
   months: Set<string>;
+  /** Ends of a stated date range ("between July 11 and September 26"), each mapped to the other. */
+  rangeEnds: Map<string, string>;
   initials: string[];
   joined?: Set<string>;
   /** "Champaign-Urbana, Illinois": the place before the comma, said where it lies. */
@@ -217,6 +220,8 @@ export function prepareAnswer(answer: string, gold: PreparedGold): PreparedAnswe
   return prepared;
 }
 
+const NO_RANGE: Map<string, string> = new Map();
+
 function prepareText(answer: string, gold: PreparedGold): PreparedAnswer {
   const tokens = normaliseTokens(answer);
   const content = contentTokens(tokens);
@@ -229,14 +234,23 @@ function prepareText(answer: string, gold: PreparedGold): PreparedAnswer {
     numbers: numbersOf(tokens),
     dates,
     months,
+    rangeEnds: dates.size >= 2 ? dateRangeEnds(tokens) : NO_RANGE,
     initials: initialsOf(tokens),
   };
 }
 
-/** The answer names a day of the year that none of the gold dates has. */
+/**
+ * The answer names a day of the year that none of the gold dates has; the far
+ * end of a range that starts or ends on a gold date does not count.
+ */
 export function contradictsGoldDate(answer: PreparedAnswer, gold: PreparedGold): string | undefined {
   if (gold.dates.size === 0) return undefined;
-  for (const d of answer.dates) if (!gold.dates.has(d)) return d;
+  for (const d of answer.dates) {
+    if (gold.dates.has(d)) continue;
+    const otherEnd = answer.rangeEnds.get(d);
+    if (otherEnd !== undefined && gold.dates.has(otherEnd)) continue;
+    return d;
+  }
   if (answer.dates.size === 0) {
     const goldMonths = new Set([...gold.dates].map((d) => d.split(' ')[0]));
     for (const m of answer.months) if (!goldMonths.has(m)) return m;
