@@ -33,7 +33,7 @@ describe('buildIndex and search', () => {
   it.each([
     { query: '', topK: 3, why: 'an empty query finds nothing' },
     { query: '   ', topK: 3, why: 'white space is empty' },
-    { query: 'what is the of', topK: 3, why: 'stop words alone find nothing' },
+    { query: 'is the of did', topK: 3, why: 'stop words alone find nothing' },
     { query: 'zzzqqq', topK: 3, why: 'an unknown word finds nothing' },
     { query: 'Vorland', topK: 0, why: 'topK 0 asks for nothing' },
   ])('returns no passages: $why', ({ query, topK }) => {
@@ -57,6 +57,7 @@ describe('buildIndex and search', () => {
 
   it.each([
     { term: 'The', out: null, why: 'stop word' },
+    { term: 'Who', out: 'who', why: 'interrogatives stay: they tell questions apart' },
     { term: 'Vorland', out: 'vorland', why: 'lower-cased' },
     { term: '2019', out: '2019', why: 'numbers stay' },
   ])('processTerm($term) is $out: $why', ({ term, out }) => {
@@ -64,13 +65,13 @@ describe('buildIndex and search', () => {
   });
 
   describe('common query terms in a large corpus', () => {
-    // 1,200 documents: "harbour" in all of them, "ferry" in every tenth, "bell" in 20, "lantern" in one.
+    // 1,200 documents: "harbour" in all of them, "ferry" in every fifth, "bell" in 20, "lantern" in one.
     const docs = Array.from({ length: 1200 }, (_, i) => ({
       id: `d${i}`,
       title: `Entry ${i}`,
       text: [
         'harbour',
-        i % 10 === 0 ? 'ferry' : '',
+        i % 5 === 0 ? 'ferry' : '',
         i % 60 === 0 ? 'bell' : '',
         i === 7 ? 'lantern' : '',
       ].join(' '),
@@ -82,7 +83,7 @@ describe('buildIndex and search', () => {
       {
         query: 'ferry bell',
         terms: ['bell'],
-        why: 'a term in 10% of documents is dropped, one in 1.7% kept',
+        why: 'a term in 20% of documents is dropped, one in 1.7% kept',
       },
       { query: 'harbour ferry', terms: ['ferry'], why: 'when every term is common, the rarest stays' },
       { query: 'the harbour', terms: ['harbour'], why: 'a lone term always stays' },
