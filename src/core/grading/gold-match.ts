@@ -10,7 +10,7 @@
  *   "Isaac Liev Schreiber", "Lake Erie" for "Lake Erie to the west").
  * - `overlap`: token F1 between a short answer and the alias passes a threshold.
  * - `word-forms`, `year-of-date`, `period` (periods.ts), `name` (person-names.ts),
- *   `acronym`; then, for answers no alias matched, `several` (head words of two
+ *   `acronym`, `demonym` (demonyms.ts: "Scottish" for "Scotland"); then, for answers no alias matched, `several` (head words of two
  *   or more aliases) and `place` ("A, B" graded on A).
  *
  * Guards stop the looser rules from accepting a different number ("34
@@ -20,6 +20,7 @@
  * platforms nor explainable, and costs far more than 20 µs a verdict.
  */
 import { dateRangeEnds } from './date-ranges';
+import { placeAndAdjective } from './demonyms';
 import { contentTokens, normaliseTokens, stem, STOPWORDS } from './normalise';
 import { periodHoldingYear } from './periods';
 import { samePerson } from './person-names';
@@ -35,6 +36,7 @@ export type MatchRule =
   | 'period'
   | 'name'
   | 'acronym'
+  | 'demonym'
   | 'place'
   | 'several';
 export const MATCH_RULES: readonly MatchRule[] = [
@@ -47,6 +49,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   'period',
   'name',
   'acronym',
+  'demonym',
   'place',
   'several',
 ];
@@ -349,6 +352,8 @@ function matchAlias(
     return { rule: 'alias-words', alias: alias.text };
   }
   if (on('acronym') && isAcronym(answer, alias)) return { rule: 'acronym', alias: alias.text };
+  if (on('demonym') && placeAndAdjective(answer.tokens, alias.tokens))
+    return { rule: 'demonym', alias: alias.text };
   if (on('name')) {
     const person = samePerson(answer.tokens, alias.tokens);
     if (person !== undefined) return { rule: 'name', alias: alias.text, detail: person };

@@ -95,6 +95,8 @@ function describe(match: GoldMatch): string {
       return `names the place "${match.alias}" (by the ${match.detail ?? ''} rule) and where it lies`;
     case 'several':
       return `names several accepted answers together ("${match.alias}")`;
+    case 'demonym':
+      return `names the place or people of the accepted answer "${match.alias}" in the other form`;
     case 'acronym':
       return `is the abbreviation or expansion of the accepted answer "${match.alias}"`;
   }
