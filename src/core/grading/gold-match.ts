@@ -10,7 +10,8 @@
  *   "Isaac Liev Schreiber", "Lake Erie" for "Lake Erie to the west").
  * - `overlap`: token F1 between a short answer and the alias passes a threshold.
  * - `word-forms`, `year-of-date`, `period` (periods.ts), `name` (person-names.ts),
- *   `acronym`, `demonym` (demonyms.ts: "Scottish" for "Scotland"); then, for answers no alias matched, `several` (head words of two
+ *   `acronym`, `demonym` (demonyms.ts: "Scottish" for "Scotland"), `rounded`
+ *   ("7.82 million" for "7,826,367"); then, for answers no alias matched, `several` (head words of two
  *   or more aliases) and `place` ("A, B" graded on A).
  *
  * Guards stop the looser rules from accepting a different number ("34
@@ -37,6 +38,7 @@ export type MatchRule =
   | 'name'
   | 'acronym'
   | 'demonym'
+  | 'rounded'
   | 'place'
   | 'several';
 export const MATCH_RULES: readonly MatchRule[] = [
@@ -50,6 +52,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   'name',
   'acronym',
   'demonym',
+  'rounded',
   'place',
   'several',
 ];
@@ -312,6 +315,35 @@ function yearOfDate(answer: PreparedAnswer, alias: PreparedAlias, gold: Prepared
   return year === alias.year;
 }
 
+/** Significant figures a rounded number must keep, so that it pins the amount down (within 1%). */
+const ROUNDED_FIGURES = 3;
+
+/**
+ * "7.82 million" for "7,826,367": an answer whose one number is the gold's,
+ * rounded or cut at three or more significant figures, with no other words
+ * beyond the alias's. Returns the gold number it stands for.
+ */
+function roundedFrom(answer: PreparedAnswer, alias: PreparedAlias): string | undefined {
+  if (alias.numbers.size === 0) return undefined;
+  let stated: string | undefined;
+  for (const t of answer.core) {
+    if (/\d/.test(t)) {
+      if (stated !== undefined || !/^\d+$/.test(t)) return undefined;
+      stated = t;
+    } else if (!hasToken(alias.contentSet, alias.content, t)) return undefined;
+  }
+  if (stated === undefined) return undefined;
+  const zeros = stated.length - stated.replace(/0+$/, '').length;
+  if (zeros < 3 || stated.length - zeros < ROUNDED_FIGURES) return undefined;
+  const value = Number(stated);
+  const step = 10 ** zeros;
+  for (const n of alias.numbers) {
+    if (!/^\d+$/.test(n) || n.length !== stated.length || n === stated) continue;
+    if (Math.abs(Number(n) - value) < step) return n;
+  }
+  return undefined;
+}
+
 function isAcronym(answer: PreparedAnswer, alias: PreparedAlias): boolean {
   const single = answer.tokens.length === 1 ? (answer.tokens[0] ?? '') : '';
   if (single.length >= 2 && alias.initials.includes(single)) return true;
@@ -345,6 +377,10 @@ function matchAlias(
     if (on('year-of-date') && yearOfDate(answer, alias, gold))
       return { rule: 'year-of-date', alias: alias.text };
     return undefined;
+  }
+  if (on('rounded')) {
+    const exact = roundedFrom(answer, alias);
+    if (exact !== undefined) return { rule: 'rounded', alias: alias.text, detail: exact };
   }
   if (!numbersAgree(answer, alias)) return undefined;
   const forms = on('word-forms');

@@ -97,6 +97,8 @@ function describe(match: GoldMatch): string {
       return `names several accepted answers together ("${match.alias}")`;
     case 'demonym':
       return `names the place or people of the accepted answer "${match.alias}" in the other form`;
+    case 'rounded':
+      return `gives the number ${match.detail ?? ''} of the accepted answer "${match.alias}" rounded`;
     case 'acronym':
       return `is the abbreviation or expansion of the accepted answer "${match.alias}"`;
   }
