@@ -25,6 +25,7 @@ import { placeAndAdjective } from './demonyms';
 import { contentTokens, normaliseTokens, stem, STOPWORDS } from './normalise';
 import { periodHoldingYear } from './periods';
 import { samePerson } from './person-names';
+import { roundedFrom } from './rounded-numbers';
 import { findPhrase, hasToken } from './token-match';
 
 export type MatchRule =
@@ -315,35 +316,6 @@ function yearOfDate(answer: PreparedAnswer, alias: PreparedAlias, gold: Prepared
   return year === alias.year;
 }
 
-/** Significant figures a rounded number must keep, so that it pins the amount down (within 1%). */
-const ROUNDED_FIGURES = 3;
-
-/**
- * "7.82 million" for "7,826,367": an answer whose one number is the gold's,
- * rounded or cut at three or more significant figures, with no other words
- * beyond the alias's. Returns the gold number it stands for.
- */
-function roundedFrom(answer: PreparedAnswer, alias: PreparedAlias): string | undefined {
-  if (alias.numbers.size === 0) return undefined;
-  let stated: string | undefined;
-  for (const t of answer.core) {
-    if (/\d/.test(t)) {
-      if (stated !== undefined || !/^\d+$/.test(t)) return undefined;
-      stated = t;
-    } else if (!hasToken(alias.contentSet, alias.content, t)) return undefined;
-  }
-  if (stated === undefined) return undefined;
-  const zeros = stated.length - stated.replace(/0+$/, '').length;
-  if (zeros < 3 || stated.length - zeros < ROUNDED_FIGURES) return undefined;
-  const value = Number(stated);
-  const step = 10 ** zeros;
-  for (const n of alias.numbers) {
-    if (!/^\d+$/.test(n) || n.length !== stated.length || n === stated) continue;
-    if (Math.abs(Number(n) - value) < step) return n;
-  }
-  return undefined;
-}
-
 function isAcronym(answer: PreparedAnswer, alias: PreparedAlias): boolean {
   const single = answer.tokens.length === 1 ? (answer.tokens[0] ?? '') : '';
   if (single.length >= 2 && alias.initials.includes(single)) return true;
@@ -379,7 +351,9 @@ function matchAlias(
     return undefined;
   }
   if (on('rounded')) {
-    const exact = roundedFrom(answer, alias);
+    const exact = roundedFrom(answer.core, alias.numbers, (w) =>
+      hasToken(alias.contentSet, alias.content, w),
+    );
     if (exact !== undefined) return { rule: 'rounded', alias: alias.text, detail: exact };
   }
   if (!numbersAgree(answer, alias)) return undefined;
