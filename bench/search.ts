@@ -9,14 +9,17 @@
  * answer and lists three other entries (an answer and the end of its
  * question), so passages overlap in vocabulary as real ones do. Without the
  * datasets a seeded generator makes passages instead. Queries are 1,000 of
- * the questions, chosen with a seed; run with `npx tsx bench/search.ts`.
+ * the questions, chosen with a seed. Last, top-1 on the built-in sets.
+ * Run with `npx tsx bench/search.ts`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch, { type Options } from 'minisearch';
 import Papa from 'papaparse';
 import type { CorpusDoc } from '../src/core/prompts/types';
+import { BUILTIN_SETS } from '../src/core/prompts/builtin';
 import { buildIndex, search } from '../src/core/retrieval/bm25-index';
+import { answeringDocIds, buildIndexForSet } from '../src/core/retrieval/oracle-corpus';
 import { mulberry32, type Random } from '../src/core/retrieval/seeded-random';
 
 const PASSAGES = 10_000;
@@ -192,4 +195,24 @@ for (const r of results) {
     `${(r.top1 * 100).toFixed(1)}%`,
   ];
   console.log(`| ${cells.join(' | ')} |`);
+}
+
+console.log('');
+console.log(
+  'Built-in sets, searching with each question: its answering document (or oracle passage) ranked first.',
+);
+console.log('');
+console.log('| set | documents | items | top-1 |');
+console.log('|---|---:|---:|---:|');
+for (const set of BUILTIN_SETS) {
+  const index = buildIndexForSet(set);
+  let items = 0;
+  let first = 0;
+  for (const item of set.items) {
+    const answering = answeringDocIds(index, item);
+    if (answering.size === 0) continue;
+    items++;
+    if (answering.has(search(index, item.prompt, 1)[0]?.docId ?? '')) first++;
+  }
+  console.log(`| ${set.name} | ${index.docs.size} | ${items} | ${((first / items) * 100).toFixed(1)}% |`);
 }
