@@ -5,8 +5,12 @@
  * Order of decisions, and why:
  * 1. Reasoning blocks are set aside; only the final answer is graded.
  * 2. After a self-correction ("…, actually it's Lyon") only what follows counts.
- * 3. A known-incorrect answer stated (not negated) makes the answer incorrect,
- *    even beside an accepted one: SimpleQA treats any contradiction as wrong.
+ * 3. A known-incorrect answer stated (not negated) makes the answer incorrect
+ *    when it is the answer given: no accepted answer before it, or offered
+ *    beside one as an alternative ("Canberra, or maybe Sydney"): SimpleQA
+ *    treats a contradiction as wrong. Mentioned after the accepted answer in
+ *    another role ("Brasília; the government moved there from Rio de Janeiro")
+ *    it contradicts nothing, and the accepted answer stands.
  * 4. An accepted answer stated, negated ("not Paris") counts as contradicting it.
  * 5. A date whose day or month differs from every gold date is incorrect.
  * 6. An accepted answer stated is correct, hedged or not (SimpleQA: a hedged
@@ -44,6 +48,8 @@ export type GradeResult = GradeOutcome & { reasoning?: string };
 const CORRECTION =
   /\b(?:actually|no,? wait|wait,? no|correction|i mean|sorry,|rather,|on second thought)\b/gi;
 const NEGATIONS = new Set(['not', 'never', 'isnt', 'wasnt', 'arent', 'werent', 'nor', 'neither']);
+/** Words that offer what follows as another candidate answer. */
+const ALTERNATIVES = new Set(['or', 'maybe', 'perhaps', 'possibly', 'probably', 'either', 'alternatively']);
 
 const goldCache = new WeakMap<readonly string[], { question: string; gold: PreparedGold }>();
 
@@ -71,6 +77,16 @@ function isNegated(tokens: readonly string[], at: number): boolean {
     if (word !== undefined && NEGATIONS.has(word)) return true;
   }
   return false;
+}
+
+/**
+ * True when a known-incorrect answer at `wrongAt` comes after the accepted
+ * answer at `goldAt` and is not offered as an alternative to it.
+ */
+function mentionedAfter(tokens: readonly string[], goldAt: number, wrongAt: number): boolean {
+  if (wrongAt <= goldAt) return false;
+  for (let i = goldAt + 1; i < wrongAt; i += 1) if (ALTERNATIVES.has(tokens[i] ?? '')) return false;
+  return true;
 }
 
 function describe(match: GoldMatch): string {
@@ -129,17 +145,17 @@ export function gradeAnswer(input: GradeInput, options: MatchOptions = {}): Grad
   const wrong = input.incorrectAnswers?.length
     ? cachedGold(input.incorrectAnswers, input.question)
     : undefined;
+  const match = matchGold(answer, gold, options);
   if (wrong) {
     for (const alias of wrong.aliases) {
       const at = findPhrase(answer.tokens, alias.tokens);
-      if (at >= 0 && !isNegated(answer.tokens, at)) {
-        const reason = `${prefix}states the known-incorrect answer "${alias.text}" (at word ${at + 1})`;
-        return withReasoning({ verdict: 'incorrect', reason }, reasoning);
-      }
+      if (at < 0 || isNegated(answer.tokens, at)) continue;
+      if (match?.word !== undefined && mentionedAfter(answer.tokens, match.word - 1, at)) continue;
+      const reason = `${prefix}states the known-incorrect answer "${alias.text}" (at word ${at + 1})`;
+      return withReasoning({ verdict: 'incorrect', reason }, reasoning);
     }
   }
 
-  const match = matchGold(answer, gold, options);
   if (match) {
     if (match.word !== undefined && isNegated(answer.tokens, match.word - 1)) {
       const reason = `${prefix}negates the accepted answer "${match.alias}" (at word ${match.word})`;
