@@ -1,7 +1,7 @@
 /**
  * The results screen's state: which run is open (and which one it is compared
  * with), its grid, the query from the URL, live tokens of a running run, and
- * the figures derived from them. It calls src/core/results for every
+ * the figures derived from them. It calls src/core/results and src/core/metrics for every
  * computation and a `ResultsSource` for every read and write; it holds no
  * grid, metric or file logic of its own.
  *
@@ -17,13 +17,13 @@ import { comparisonPayload, exportComparison } from '../core/exchange/export-com
 import { importComparison } from '../core/exchange/import-comparison';
 import type { Verdict } from '../core/grading/types';
 import type { PromptSet } from '../core/prompts/types';
-import { floorGaps, tallyColumns } from '../core/results/column-tallies';
+import { summaryTable, summaryToCsv, summaryToMarkdown } from '../core/metrics/summary-export';
 import { compareRuns } from '../core/results/compare-runs';
 import { createFrameBatcher, NO_PARTIALS, type FrameBatcher } from '../core/results/frame-batcher';
 import { buildGrid, withResult, type GridModel } from '../core/results/grid-model';
 import { applyQuery, DEFAULT_QUERY, type GridQuery } from '../core/results/grid-query';
 import { referenceFiguresFor } from '../core/results/reference-figures';
-import { summaryTable, tableToCsv, tableToMarkdown } from '../core/results/summary-table';
+import { headlineGaps, runFigures, type RunFigures } from '../core/results/summary-rows';
 import { locationFromParams, locationToParams } from '../core/results/url-query';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import { openDatabase } from '../storage/db';
@@ -71,9 +71,15 @@ export class ResultsState {
   #batcher: FrameBatcher;
 
   readonly view = $derived(this.#grid ? applyQuery(this.#grid, this.#query) : undefined);
-  readonly tallies = $derived(this.#grid ? tallyColumns(this.#grid) : []);
-  readonly floorGaps = $derived(floorGaps(this.tallies));
-  readonly summary = $derived(summaryTable(this.tallies));
+  /** Summary rows, floor gaps and fault effects, from src/core/metrics over the run's stored results. */
+  readonly figures: RunFigures = $derived(
+    this.#grid && this.#run
+      ? runFigures(this.#grid, this.#run, this.#results)
+      : { rows: [], floorGaps: [], faultEffects: [] },
+  );
+  readonly floorGaps = $derived(headlineGaps(this.figures.floorGaps));
+  /** The cells the summary table shows; the Markdown copy and the CSV come from the same rows. */
+  readonly summary = $derived(summaryTable(this.figures.rows));
   readonly references = $derived(this.#run ? referenceFiguresFor(this.#run.config.setId) : []);
   readonly comparison = $derived(
     this.#grid && this.#compareGrid ? compareRuns(this.#grid, this.#compareGrid) : undefined,
@@ -192,11 +198,11 @@ export class ResultsState {
   }
 
   summaryMarkdown(): string {
-    return tableToMarkdown(this.summary);
+    return summaryToMarkdown(this.figures.rows);
   }
 
   summaryCsv(): string {
-    return tableToCsv(this.summary);
+    return summaryToCsv(this.figures.rows);
   }
 
   /** Imports a comparison file's text; the Result carries the file's problem, if any. */

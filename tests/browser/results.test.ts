@@ -125,11 +125,17 @@ describe('results screen', () => {
           [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? ''),
         ),
       );
+    // Table lines only: the separator row is Markdown's own, and the note after
+    // the table is the caption's text (checked below).
     const fromMarkdown = markdown
       .split('\n')
-      .filter((line) => !/^\|( --- \|)+$/.test(line))
+      .filter((line) => line.startsWith('| ') && !/^\|( --- \|)+$/.test(line))
       .map((line) => line.slice(2, -2).split(' | '));
     expect(fromMarkdown).toEqual(table);
+    expect(fromMarkdown[0]).toContain('Incorrect (hallucination)');
+    expect(fromMarkdown[0]).toContain('F-score');
+    const caption = await page.locator('table.summary caption').innerText();
+    expect(caption).toContain(markdown.trimEnd().split('\n').at(-1) ?? 'no note');
   });
 
   it('shows answers carrying HTML as text and runs nothing', async () => {

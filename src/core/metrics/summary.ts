@@ -76,3 +76,26 @@ export function summarise(cells: readonly GradedCell[]): SummaryRow[] {
   }
   return rows;
 }
+
+/**
+ * The row of a model × condition with no graded answers yet (a column still
+ * running, or whose every answer failed): n = 0, every share the whole range.
+ * Exports write its figures as "—".
+ */
+export function emptySummaryRow(modelId: string, conditionId: string, condition: Condition): SummaryRow {
+  const none = wilson(0, 0);
+  const row: SummaryRow = {
+    modelId,
+    conditionId,
+    condition,
+    n: 0,
+    correct: none,
+    incorrect: none,
+    notAttempted: none,
+    correctGivenAttempted: none,
+    fScore: none,
+    speed: speedSummary([]),
+  };
+  if (condition.kind === 'tool') row.toolCalled = none;
+  return row;
+}

@@ -1,12 +1,15 @@
 /**
  * Data and geometry for the results charts, kept out of the Svelte
  * components so they stay thin and this stays testable: which bars and
- * points exist, their values and intervals, and linear scales with round
- * ticks. Everything is in 0..1 shares or tokens per second; the components
- * only multiply by their pixel sizes.
+ * points exist, their values and intervals (straight from metrics'
+ * `SummaryRow`s, so a chart never disagrees with the table), and linear
+ * scales with round ticks. Everything is in 0..1 shares or tokens per second;
+ * the components only multiply by their pixel sizes.
  */
-import type { ColumnTally } from './column-tallies';
-import type { Rate } from './rate-interval';
+import type { SummaryRow } from '../metrics/summary';
+import type { Interval } from '../metrics/wilson-interval';
+import { conditionLabel } from '../retrieval/conditions';
+import type { Condition } from '../retrieval/types';
 
 export interface LinearScale {
   (value: number): number;
@@ -29,44 +32,60 @@ export function linearScale(domain: [number, number], range: [number, number], c
   return scale;
 }
 
+/** The smallest round number (1, 2 or 5 times a power of ten) at or above `value`; 1 for nothing. */
+export function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= value - 1e-9) ?? value;
+}
+
 export interface GroupedBar {
   group: string;
   series: string;
-  rate: Rate;
+  share: Interval;
 }
 
 /** Hallucination rate per model: closed-book beside fault-free retrieval. */
-export function floorBars(tallies: readonly ColumnTally[]): GroupedBar[] {
-  return tallies
-    .filter((t) => t.graded > 0 && t.condition.fault === 'ok' && t.condition.kind !== 'unknown')
-    .map((t) => ({ group: t.modelId, series: t.condition.label, rate: t.incorrect }));
+export function floorBars(rows: readonly SummaryRow[]): GroupedBar[] {
+  return rows
+    .filter((r) => r.n > 0 && (r.condition.kind === 'closed-book' || r.condition.fault === 'ok'))
+    .map((r) => ({ group: r.modelId, series: conditionLabel(r.condition), share: r.incorrect }));
 }
 
 /** Accuracy per model under each retrieval fault mode (ok included, as the baseline). */
-export function faultBars(tallies: readonly ColumnTally[]): GroupedBar[] {
-  return tallies
-    .filter((t) => t.graded > 0 && (t.condition.kind === 'context' || t.condition.kind === 'tool'))
-    .map((t) => ({ group: t.modelId, series: t.condition.label, rate: t.correct }));
+export function faultBars(rows: readonly SummaryRow[]): GroupedBar[] {
+  return rows
+    .filter((r) => r.n > 0 && r.condition.kind !== 'closed-book')
+    .map((r) => ({ group: r.modelId, series: conditionLabel(r.condition), share: r.correct }));
 }
 
 export interface SpeedPoint {
   label: string;
   modelId: string;
   condition: string;
+  kind: Condition['kind'];
+  /** A fault was injected (drawn hollow). */
+  faulted: boolean;
   tokensPerSecond: number;
-  accuracy: Rate;
+  accuracy: Interval;
 }
 
-export function speedPoints(tallies: readonly ColumnTally[]): SpeedPoint[] {
-  return tallies
-    .filter((t) => t.graded > 0 && Number.isFinite(t.medianDecodeTokensPerSecond))
-    .map((t) => ({
-      label: `${t.modelId}, ${t.condition.label}`,
-      modelId: t.modelId,
-      condition: t.condition.label,
-      tokensPerSecond: t.medianDecodeTokensPerSecond,
-      accuracy: t.correct,
-    }));
+/** Accuracy against median decode speed, one point per model × condition with answers. */
+export function speedPoints(rows: readonly SummaryRow[]): SpeedPoint[] {
+  return rows
+    .filter((r) => r.n > 0 && Number.isFinite(r.speed.decodeTokensPerSecond.median))
+    .map((r) => {
+      const condition = conditionLabel(r.condition);
+      return {
+        label: `${r.modelId}, ${condition}`,
+        modelId: r.modelId,
+        condition,
+        kind: r.condition.kind,
+        faulted: r.condition.kind !== 'closed-book' && r.condition.fault !== 'ok',
+        tokensPerSecond: r.speed.decodeTokensPerSecond.median,
+        accuracy: r.correct,
+      };
+    });
 }
 
 /** Distinct values in first-seen order (groups and series of a chart). */

@@ -10,9 +10,9 @@
  * models in a different order.
  */
 import type { Verdict } from '../grading/types';
+import { newcombeDifference, wilson, type Interval } from '../metrics/wilson-interval';
 import { tallyColumns, type ColumnTally } from './column-tallies';
 import type { GridModel } from './grid-model';
-import { rateDelta, type RateDelta } from './rate-interval';
 
 export interface VerdictChange {
   itemId: string;
@@ -24,14 +24,31 @@ export interface VerdictChange {
   after?: Verdict;
 }
 
+/** One share in both runs (Wilson intervals) and its change b − a (Newcombe interval). */
+export interface ShareChange {
+  a: Interval;
+  b: Interval;
+  change: Interval;
+}
+
 export interface ColumnDelta {
   columnKey: string;
   modelId: string;
   conditionLabel: string;
   a: ColumnTally;
   b: ColumnTally;
-  correct: RateDelta;
-  incorrect: RateDelta;
+  correct: ShareChange;
+  incorrect: ShareChange;
+}
+
+function shareChange(a: ColumnTally, b: ColumnTally, verdict: Verdict): ShareChange {
+  const x = a.counts[verdict];
+  const y = b.counts[verdict];
+  return {
+    a: wilson(x, a.graded),
+    b: wilson(y, b.graded),
+    change: newcombeDifference(y, b.graded, x, a.graded),
+  };
 }
 
 export interface RunComparison {
@@ -89,7 +106,8 @@ export function compareRuns(a: GridModel, b: GridModel): RunComparison {
   const deltas = sharedColumnKeys.flatMap((key) => {
     const ta = talliesA.get(key);
     const tb = talliesB.get(key);
-    if (!ta || !tb) return [];
+    // A column with no graded answer on the shared items has no share to compare.
+    if (!ta || !tb || ta.graded === 0 || tb.graded === 0) return [];
     return [
       {
         columnKey: key,
@@ -97,8 +115,8 @@ export function compareRuns(a: GridModel, b: GridModel): RunComparison {
         conditionLabel: ta.condition.label,
         a: ta,
         b: tb,
-        correct: rateDelta(ta.correct, tb.correct),
-        incorrect: rateDelta(ta.incorrect, tb.incorrect),
+        correct: shareChange(ta, tb, 'correct'),
+        incorrect: shareChange(ta, tb, 'incorrect'),
       },
     ];
   });

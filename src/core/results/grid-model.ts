@@ -8,12 +8,12 @@
  * strings: a 10,000-cell run is then one allocation per cell and lookups by
  * column index are what the virtualised grid does on every frame.
  */
+import { effectiveVerdict } from '../grading/precedence';
 import { splitReasoning } from '../grading/reasoning';
 import type { Verdict, VerdictSource } from '../grading/types';
 import type { PromptItem, PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
 import { conditionInfo, conditionInfoFromId, type ConditionInfo } from './condition-info';
-import { decidedVerdict } from './effective-verdict';
 
 export const ANSWER_START_LENGTH = 80;
 
@@ -64,7 +64,7 @@ export function answerStart(raw: string, length = ANSWER_START_LENGTH): string {
 }
 
 export function gridCell(result: ResultRecord): GridCell {
-  const decided = decidedVerdict(result.verdicts);
+  const decided = effectiveVerdict(result.verdicts);
   const cell: GridCell = {
     resultId: result.id,
     answerStart: answerStart(result.rawAnswer),

@@ -6,8 +6,14 @@ import { conditionId } from '../../../../src/core/retrieval/conditions';
 import { faultEffects, floorGaps } from '../../../../src/core/metrics/condition-effects';
 import { toGradedCell, type GradedCell } from '../../../../src/core/metrics/graded-cell';
 import { percentile, spread } from '../../../../src/core/metrics/speed';
-import { summarise } from '../../../../src/core/metrics/summary';
-import { csvField, summaryToCsv, summaryToMarkdown } from '../../../../src/core/metrics/summary-export';
+import { emptySummaryRow, summarise } from '../../../../src/core/metrics/summary';
+import {
+  csvField,
+  SUMMARY_NOTE,
+  summaryTable,
+  summaryToCsv,
+  summaryToMarkdown,
+} from '../../../../src/core/metrics/summary-export';
 import type { ResultRecord } from '../../../../src/core/runs/types';
 
 const CLOSED: Condition = { kind: 'closed-book' };
@@ -209,13 +215,49 @@ describe('summary export', () => {
   it('writes one CSV line per row after the header, CRLF-terminated', () => {
     const csv = summaryToCsv(rows);
     const lines = csv.split('\r\n');
-    expect(lines[0]?.startsWith('model,condition_id,condition,n,correct_pct')).toBe(true);
-    expect(lines[1]?.startsWith('"Llama, ""3B"" | q4",closed-book,Closed book,2,50.0,')).toBe(true);
+    expect(lines[0]?.startsWith('model,condition,items,correct_pct,correct_low_pct,correct_high_pct,')).toBe(
+      true,
+    );
+    expect(lines[0]?.endsWith(',ttft_median_ms,condition_id')).toBe(true);
+    // 1 of 2: Wilson [9.5%, 90.5%].
+    expect(lines[1]?.startsWith('"Llama, ""3B"" | q4",Closed book,2,50.0,9.5,90.5,')).toBe(true);
+    expect(lines[1]?.endsWith(',20.0,20.0,100,closed-book')).toBe(true);
     expect(lines).toHaveLength(3);
   });
 
   it('escapes pipes in Markdown cells', () => {
     const md = summaryToMarkdown(rows);
-    expect(md).toContain('| Llama, "3B" \\| q4 | Closed book | 2 | 50.0% (');
+    expect(md).toContain('| Llama, "3B" \\| q4 | Closed book | 2 | 50.0% [9.5%, 90.5%] |');
+  });
+
+  it('writes the table cells verbatim, then the note on intervals', () => {
+    const table = summaryTable(rows);
+    const lines = summaryToMarkdown(rows).trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      `| ${table.headers.join(' | ')} |`,
+      `| ${table.headers.map(() => '---').join(' | ')} |`,
+      `| ${table.rows[0]?.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`,
+    ]);
+    expect(lines.at(-1)).toBe(SUMMARY_NOTE);
+  });
+
+  it('writes "—" (and empty CSV fields) for shares over nothing: no items, or none attempted', () => {
+    const [declined] = summarise(cells(CLOSED, ['not_attempted']));
+    const empty = emptySummaryRow('m1', 'tool:ok', TOOL_OK);
+    const table = summaryTable(declined && empty ? [declined, empty] : []);
+    // Correct given attempted is 0 of 0 for the model that declined everything.
+    expect(table.rows[0]?.slice(2, 8)).toEqual([
+      '1',
+      '0.0% [0.0%, 79.3%]',
+      '0.0% [0.0%, 79.3%]',
+      '100.0% [20.7%, 100.0%]',
+      '—',
+      // F: estimate and low are F(0, ·) = 0; high is F(0.7935, 1) = 2·0.7935/1.7935 = 0.8849.
+      '0.0% [0.0%, 88.5%]',
+    ]);
+    expect(table.rows[1]?.slice(2)).toEqual(['0', '—', '—', '—', '—', '—', '—', '—', '—', '—']);
+    expect(summaryToCsv(empty ? [empty] : []).split('\r\n')[1]).toBe(
+      'm1,With tool (up to 2 calls),0,,,,,,,,,,,,,,,,,,,,,,tool:ok',
+    );
   });
 });

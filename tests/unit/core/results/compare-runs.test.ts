@@ -41,16 +41,22 @@ describe('compareRuns', () => {
     const closed = comparison.deltas.find((d) => d.columnKey === 'm1|closed-book');
     expect(closed?.a.counts).toEqual({ correct: 1, incorrect: 1, not_attempted: 1 });
     expect(closed?.b.counts).toEqual({ correct: 2, incorrect: 0, not_attempted: 1 });
-    expect(closed?.incorrect.value).toBeCloseTo(-1 / 3, 10);
-    expect(closed?.incorrect.low).toBeLessThan(-1 / 3);
-    expect(closed?.incorrect.high).toBeGreaterThan(0);
+    expect(closed?.incorrect.a.estimate).toBeCloseTo(1 / 3, 10);
+    expect(closed?.incorrect.b.estimate).toBe(0);
+    // Newcombe for 0/3 − 1/3: Wilson(0 of 3) = [0, 0.5615], Wilson(1 of 3) = [0.0615, 0.7923];
+    // low = −1/3 − sqrt(0² + (0.7923 − 0.3333)²) = −0.7923, high = −1/3 + sqrt(0.5615² + 0.2718²) = 0.2905.
+    expect(closed?.incorrect.change.estimate).toBeCloseTo(-1 / 3, 10);
+    expect(closed?.incorrect.change.low).toBeCloseTo(-0.7923, 3);
+    expect(closed?.incorrect.change.high).toBeCloseTo(0.2905, 3);
     const context = comparison.deltas.find((d) => d.columnKey === 'm1|context:ok');
-    expect(context?.correct.value).toBeCloseTo(-1 / 3, 10);
+    expect(context?.correct.change.estimate).toBeCloseTo(-1 / 3, 10);
   });
 
   it('a run compared with itself changes nothing', () => {
     const self = compareRuns(a, a);
     expect(self.changes).toEqual([]);
-    expect(self.deltas.every((d) => d.incorrect.value === 0 && d.correct.value === 0)).toBe(true);
+    expect(
+      self.deltas.every((d) => d.incorrect.change.estimate === 0 && d.correct.change.estimate === 0),
+    ).toBe(true);
   });
 });

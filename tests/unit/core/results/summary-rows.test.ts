@@ -1,66 +1,85 @@
 import { describe, expect, it } from 'vitest';
-import { floorGaps, tallyColumns } from '../../../../src/core/results/column-tallies';
+import { summaryTable, summaryToCsv, summaryToMarkdown } from '../../../../src/core/metrics/summary-export';
+import { tallyColumns } from '../../../../src/core/results/column-tallies';
 import { buildGrid } from '../../../../src/core/results/grid-model';
-import { rateDelta, wilson } from '../../../../src/core/results/rate-interval';
 import { referenceFiguresFor, SIMPLEQA_SET_ID } from '../../../../src/core/results/reference-figures';
-import { summaryTable, tableToCsv, tableToMarkdown } from '../../../../src/core/results/summary-table';
-import { item, promptSet, result, resultsFromTable, run } from './builders';
+import { gradedCellsOf, headlineGaps, runFigures } from '../../../../src/core/results/summary-rows';
+import {
+  CLOSED,
+  CONTEXT_EMPTY,
+  CONTEXT_OK,
+  TOOL_OK,
+  item,
+  promptSet,
+  result,
+  resultsFromTable,
+  run,
+} from './builders';
 
-describe('wilson', () => {
-  it.each([
-    // Hand-worked: n=10, k=0 → [0, z²/(n+z²)] = [0, 0.2775]; k=n mirrors it.
-    ['none of ten', 0, 10, 0, 0, 0.2775],
-    ['all of ten', 10, 10, 1, 0.7225, 1],
-    ['half of twenty', 10, 20, 0.5, 0.2993, 0.7007],
-  ])('%s', (_reason, k, n, value, low, high) => {
-    const rate = wilson(k, n);
-    expect(rate.value).toBe(value);
-    expect(rate.low).toBeCloseTo(low, 4);
-    expect(rate.high).toBeCloseTo(high, 4);
-  });
-
-  it('has no value and no interval with no items', () => {
-    expect(Number.isNaN(wilson(0, 0).value)).toBe(true);
-  });
-
-  it('Newcombe delta of equal rates is centred on zero and spans both signs', () => {
-    const d = rateDelta(wilson(5, 10), wilson(5, 10));
-    expect(d.value).toBe(0);
-    expect(d.low).toBeCloseTo(-d.high, 10);
-    expect(d.high).toBeGreaterThan(0.3);
-  });
-});
-
-describe('tallies, floor gap and the summary table', () => {
+describe('the run summary, computed by metrics over the stored results', () => {
   const set = promptSet(['q1', 'q2', 'q3', 'q4'].map((id) => item(id)));
+  const theRun = run({ itemIds: ['q1', 'q2', 'q3', 'q4'] });
+  // Columns m1 closed, m1 context, m2 closed, m2 context. Listed out of order on purpose.
   const results = [
-    ...resultsFromTable({ q1: 'IC C.', q2: 'IC II', q3: 'NN CC', q4: 'CC IC' }),
     result('m2', 'context:ok', 'q1', undefined, { error: { code: 'device-lost', message: 'lost' } }),
+    ...resultsFromTable({ q1: 'IC C.', q2: 'IC II', q3: 'NN CC', q4: 'CC IC' }).reverse(),
   ];
-  const grid = buildGrid(run({ itemIds: ['q1', 'q2', 'q3', 'q4'] }), results, set);
-  const tallies = tallyColumns(grid);
+  const grid = buildGrid(theRun, results, set);
+  const figures = runFigures(grid, theRun, results);
 
-  it('counts verdicts per column and reports ungraded cells apart', () => {
-    expect(tallies.map((t) => [t.key, t.counts, t.ungraded])).toEqual([
-      ['m1|closed-book', { correct: 1, incorrect: 2, not_attempted: 1 }, 0],
-      ['m1|context:ok', { correct: 3, incorrect: 0, not_attempted: 1 }, 0],
-      ['m2|closed-book', { correct: 2, incorrect: 2, not_attempted: 0 }, 0],
-      ['m2|context:ok', { correct: 2, incorrect: 1, not_attempted: 0 }, 1],
+  it('grid tallies count verdicts per column and report ungraded cells apart', () => {
+    expect(tallyColumns(grid).map((t) => [t.key, t.counts, t.graded, t.ungraded])).toEqual([
+      ['m1|closed-book', { correct: 1, incorrect: 2, not_attempted: 1 }, 4, 0],
+      ['m1|context:ok', { correct: 3, incorrect: 0, not_attempted: 1 }, 4, 0],
+      ['m2|closed-book', { correct: 2, incorrect: 2, not_attempted: 0 }, 4, 0],
+      ['m2|context:ok', { correct: 2, incorrect: 1, not_attempted: 0 }, 3, 1],
     ]);
   });
 
-  it('floor gap is closed-book hallucination minus retrieval hallucination, per model', () => {
-    const gaps = floorGaps(tallies);
-    expect(gaps.map((g) => [g.modelId, g.retrievalLabel])).toEqual([
-      ['m1', 'Passages in context'],
-      ['m2', 'Passages in context'],
+  it('one row per grid column, in grid order, failed cells left out of n', () => {
+    expect(figures.rows.map((r) => [r.modelId, r.conditionId, r.n])).toEqual([
+      ['m1', 'closed-book', 4],
+      ['m1', 'context:ok', 4],
+      ['m2', 'closed-book', 4],
+      ['m2', 'context:ok', 3],
     ]);
-    expect(gaps[0]?.gap.value).toBeCloseTo(0.5, 10);
-    expect(gaps[1]?.gap.value).toBeCloseTo(0.5 - 1 / 3, 10);
   });
 
-  it('Markdown and CSV carry exactly the rows of the on-screen table', () => {
-    const table = summaryTable(tallies);
+  it('an override decides the verdict the figures count (grading precedence)', () => {
+    const overridden = results.map((r) =>
+      r.modelId === 'm1' && r.conditionId === 'closed-book' && r.itemId === 'q1'
+        ? { ...r, verdicts: { ...r.verdicts, override: { verdict: 'correct' as const, at: 1 } } }
+        : r,
+    );
+    const [row] = runFigures(grid, theRun, overridden).rows;
+    expect([row?.correct.estimate, row?.incorrect.estimate]).toEqual([0.5, 0.25]);
+    const cells = gradedCellsOf(grid, theRun, overridden);
+    expect(
+      cells.find((c) => c.itemId === 'q1' && c.conditionId === 'closed-book' && c.modelId === 'm1')?.source,
+    ).toBe('override');
+  });
+
+  it('the table shows the issue-5 figures with hand-worked Wilson intervals', () => {
+    const table = summaryTable(figures.rows);
+    expect(table.headers).toEqual([
+      'Model',
+      'Condition',
+      'Items',
+      'Correct',
+      'Incorrect (hallucination)',
+      'Not attempted',
+      'Correct given attempted',
+      'F-score',
+      'Tool called',
+      'Decode tok/s median',
+      'Decode tok/s p90',
+      'First token ms median',
+    ]);
+    // m1 closed book: 1 correct, 2 incorrect, 1 not attempted of 4.
+    // Wilson(1 of 4) = [0.0456, 0.6994]; (2 of 4) = [0.1500, 0.8500].
+    // Correct given attempted, 1 of 3: centre (1/3 + 0.6403)/2.2805 = 0.4269,
+    // half 1.96·sqrt(0.0741 + 0.1067)/2.2805 = 0.3654 → [6.1%, 79.2%].
+    // F = 2·0.25·0.3333/(0.25 + 0.3333) = 0.2857; bounds F(0.0456, 0.0615) = 0.0524, F(0.6994, 0.7923) = 0.7430.
     expect(table.rows[0]).toEqual([
       'm1',
       'Closed book',
@@ -68,33 +87,64 @@ describe('tallies, floor gap and the summary table', () => {
       '25.0% [4.6%, 69.9%]',
       '50.0% [15.0%, 85.0%]',
       '25.0% [4.6%, 69.9%]',
+      '33.3% [6.1%, 79.2%]',
+      '28.6% [5.2%, 74.3%]',
+      '—',
       '30.0',
+      '30.0',
+      '50',
     ]);
-    const markdown = tableToMarkdown(table).split('\n');
-    expect(markdown[0]).toBe(
-      '| Model | Condition | Items | Correct | Hallucination | Not attempted | Decode tok/s |',
+  });
+
+  it('the floor gap is closed-book minus retrieval hallucination, per model, with Newcombe bounds', () => {
+    const gaps = headlineGaps(figures.floorGaps);
+    expect(gaps.map((g) => [g.modelId, g.conditionId])).toEqual([
+      ['m1', 'context:ok'],
+      ['m2', 'context:ok'],
+    ]);
+    // m1: 2/4 − 0/4 = 0.5. Newcombe: low = 0.5 − sqrt((0.5 − 0.15)² + (0.4899 − 0)²) = 0.5 − 0.6021.
+    expect(gaps[0]?.gap.estimate).toBeCloseTo(0.5, 10);
+    expect(gaps[0]?.gap.low).toBeCloseTo(-0.1021, 3);
+    expect(gaps[1]?.gap.estimate).toBeCloseTo(0.5 - 1 / 3, 10);
+  });
+
+  it('a configured column with no graded answer yet keeps its row, shown as dashes', () => {
+    const running = run({ itemIds: ['q1'] }, { modelIds: ['m1'], conditions: [CLOSED, TOOL_OK] });
+    const partial = resultsFromTable({ q1: 'C' }, [['m1', 'closed-book']]);
+    const rows = runFigures(buildGrid(running, partial, set), running, partial).rows;
+    expect(rows.map((r) => [r.conditionId, r.n])).toEqual([
+      ['closed-book', 1],
+      ['tool:ok', 0],
+    ]);
+    expect(summaryTable(rows).rows[1]?.slice(2)).toEqual(Array(10).fill('—').fill('0', 0, 1));
+  });
+
+  it('fault effects pair each faulted condition with ok of the same kind', () => {
+    const faulted = run(
+      { itemIds: ['q1', 'q2'] },
+      { modelIds: ['m1'], conditions: [CONTEXT_OK, CONTEXT_EMPTY] },
     );
-    expect(markdown[1]).toBe('| --- | --- | --- | --- | --- | --- | --- |');
-    expect(markdown).toHaveLength(2 + table.rows.length);
-    expect(tableToCsv(table).split('\r\n')[1]).toBe(
-      'm1,Closed book,4,"25.0% [4.6%, 69.9%]","50.0% [15.0%, 85.0%]","25.0% [4.6%, 69.9%]",30.0',
+    const answers = resultsFromTable({ q1: 'CC', q2: 'CN' }, [
+      ['m1', 'context:ok'],
+      ['m1', 'context:empty@1'],
+    ]);
+    const [effect] = runFigures(buildGrid(faulted, answers, set), faulted, answers).faultEffects;
+    expect([effect?.okAccuracy.estimate, effect?.accuracy.estimate, effect?.changed, effect?.paired]).toEqual(
+      [1, 0.5, 1, 2],
     );
   });
 
-  it.each([
-    ['a pipe in a model id is escaped in Markdown', 'a|b', '| a\\|b |'],
-    ['a newline becomes a space', 'a\nb', '| a b |'],
-  ])('%s', (_reason, text, expected) => {
-    expect(tableToMarkdown({ headers: ['h'], rows: [[text]] }).split('\n')[2]).toBe(expected);
-  });
-
-  it.each([
-    ['a comma is quoted', 'a,b', '"a,b"'],
-    ['a quote is doubled', 'say "x"', '"say ""x"""'],
-    ['a formula is defused', '=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
-    ['a negative number stays a number', '-1.5', '-1.5'],
-  ])('CSV: %s', (_reason, text, expected) => {
-    expect(tableToCsv({ headers: ['h'], rows: [[text]] }).split('\r\n')[1]).toBe(expected);
+  it('Markdown is the on-screen table verbatim, then the note; CSV has the same rows', () => {
+    const table = summaryTable(figures.rows);
+    const markdown = summaryToMarkdown(figures.rows).split('\n');
+    const tableLines = markdown.filter((line) => line.startsWith('| '));
+    expect(tableLines).toHaveLength(2 + table.rows.length);
+    expect(tableLines[2]).toBe(`| ${table.rows[0]?.join(' | ')} |`);
+    const csv = summaryToCsv(figures.rows).split('\r\n');
+    expect(csv).toHaveLength(2 + table.rows.length); // header, rows, trailing empty
+    expect(csv[1]).toBe(
+      'm1,Closed book,4,25.0,4.6,69.9,50.0,15.0,85.0,25.0,4.6,69.9,33.3,6.1,79.2,28.6,5.2,74.3,,,,30.0,30.0,50,closed-book',
+    );
   });
 });
 
