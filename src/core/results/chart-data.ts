@@ -42,21 +42,33 @@ export function niceCeiling(value: number): number {
 export interface GroupedBar {
   group: string;
   series: string;
+  /** Colours follow the condition's kind, so both bar charts colour a condition alike. */
+  kind: Condition['kind'];
+  faulted: boolean;
   share: Interval;
+}
+
+function bar(row: SummaryRow, share: Interval): GroupedBar {
+  const { condition } = row;
+  return {
+    group: row.modelId,
+    series: conditionLabel(condition),
+    kind: condition.kind,
+    faulted: condition.kind !== 'closed-book' && condition.fault !== 'ok',
+    share,
+  };
 }
 
 /** Hallucination rate per model: closed-book beside fault-free retrieval. */
 export function floorBars(rows: readonly SummaryRow[]): GroupedBar[] {
   return rows
     .filter((r) => r.n > 0 && (r.condition.kind === 'closed-book' || r.condition.fault === 'ok'))
-    .map((r) => ({ group: r.modelId, series: conditionLabel(r.condition), share: r.incorrect }));
+    .map((r) => bar(r, r.incorrect));
 }
 
 /** Accuracy per model under each retrieval fault mode (ok included, as the baseline). */
 export function faultBars(rows: readonly SummaryRow[]): GroupedBar[] {
-  return rows
-    .filter((r) => r.n > 0 && r.condition.kind !== 'closed-book')
-    .map((r) => ({ group: r.modelId, series: conditionLabel(r.condition), share: r.correct }));
+  return rows.filter((r) => r.n > 0 && r.condition.kind !== 'closed-book').map((r) => bar(r, r.correct));
 }
 
 export interface SpeedPoint {

@@ -64,9 +64,9 @@ describe('chart series, from the summary rows', () => {
   });
 
   it('fault chart: accuracy of every retrieval condition, ok included as the baseline', () => {
-    expect(faultBars(rows).map((b) => [b.series, b.share.estimate])).toEqual([
-      ['Passages in context', 1],
-      ['Passages in context (empty, 100%)', 0],
+    expect(faultBars(rows).map((b) => [b.series, b.kind, b.faulted, b.share.estimate])).toEqual([
+      ['Passages in context', 'context', false, 1],
+      ['Passages in context (empty, 100%)', 'context', true, 0],
     ]);
   });
 
