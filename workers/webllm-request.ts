@@ -15,6 +15,7 @@ import type {
   CompletionUsage,
 } from '@mlc-ai/web-llm';
 import type { ChatMessage, GenerateRequest, Usage } from './api';
+import { toWebllmResponseFormat } from '../src/core/retrieval/tool-protocol';
 
 export function toWebLlmMessages(
   messages: readonly ChatMessage[],
@@ -34,23 +35,6 @@ export function toWebLlmMessages(
           : { role: 'user', content: `<tool_response>\n${m.content}\n</tool_response>` };
     }
   });
-}
-
-/** The structural tag in xgrammar's current form: tags triggered by prefixes, each holding JSON. */
-function structuralTagFormat(tag: NonNullable<GenerateRequest['structuralTag']>): Record<string, unknown> {
-  return {
-    type: 'structural_tag',
-    format: {
-      type: 'triggered_tags',
-      triggers: tag.triggers,
-      tags: tag.structures.map((s) => ({
-        type: 'tag',
-        begin: s.begin,
-        content: { type: 'json_schema', json_schema: s.schema },
-        end: s.end,
-      })),
-    },
-  };
 }
 
 export function buildCompletionRequest(
@@ -74,10 +58,9 @@ export function buildCompletionRequest(
     }));
   }
   if (request.structuralTag) {
-    out.response_format = {
-      type: 'structural_tag',
-      structural_tag: structuralTagFormat(request.structuralTag),
-    };
+    out.response_format = toWebllmResponseFormat(
+      request.structuralTag,
+    ) as ChatCompletionRequestStreaming['response_format'];
   }
   return out;
 }
