@@ -4,6 +4,8 @@ import type { FloorcheckDb } from '../storage/db';
 import type { EngineState } from './engine.svelte';
 import type { Router } from './router.svelte';
 import type { RunsState } from './runs.svelte';
+import type { ResultsSource } from './results-source';
+import type { ResultsState } from './results.svelte';
 import type { SettingsState } from './settings.svelte';
 import type { Theme } from './theme.svelte';
 
@@ -13,6 +15,8 @@ export interface AppContext {
   engine: EngineState;
   router: Router;
   runs: RunsState;
+  /** The results screen's data source, and its state once that screen has been opened (kept across screens). */
+  results: { source: ResultsSource; state?: ResultsState };
   settings: SettingsState;
   theme: Theme;
 }
