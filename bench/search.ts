@@ -20,7 +20,7 @@ import type { CorpusDoc } from '../src/core/prompts/types';
 import { BUILTIN_SETS } from '../src/core/prompts/builtin';
 import { buildIndex, search } from '../src/core/retrieval/bm25-index';
 import { answeringDocIds, buildIndexForSet } from '../src/core/retrieval/oracle-corpus';
-import { mulberry32, type Random } from '../src/core/retrieval/seeded-random';
+import { mulberry32, type Random } from '../src/core/random/seeded-random';
 
 const PASSAGES = 10_000;
 const QUERIES = 1_000;

@@ -14,7 +14,7 @@
 import type { PromptItem } from '../prompts/types';
 import { search, toPassage, type SearchIndex } from './bm25-index';
 import { answeringDocIds } from './oracle-corpus';
-import { callRandom, pick, type Random } from './seeded-random';
+import { callRandom, pick, type Random } from '../random/seeded-random';
 import type { FaultMode, Passage, SearchCall } from './types';
 
 export interface SearchRequest {

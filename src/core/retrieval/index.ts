@@ -5,7 +5,7 @@ export * from './context-retrieval';
 export * from './faults';
 export * from './oracle-corpus';
 export * from './passage-format';
-export * from './seeded-random';
+export * from '../random/seeded-random';
 export * from './tool-call-parser';
 export * from './tool-loop';
 export * from './tool-protocol';

@@ -11,7 +11,7 @@
 import { AppError, err, ok, type Result } from '../errors';
 import type { PromptItem, PromptSet } from '../prompts/types';
 import type { ItemSelection } from './types';
-import { seededRandom } from './seeded-random';
+import { mulberry32 } from '../random/seeded-random';
 
 export function selectItems(set: PromptSet, selection: ItemSelection): Result<PromptItem[]> {
   const wanted = new Set(selection.tags);
@@ -52,7 +52,7 @@ export function selectItems(set: PromptSet, selection: ItemSelection): Result<Pr
 
 /** `size` distinct indices below `length`, ascending, chosen by a partial Fisher–Yates shuffle. */
 function pickIndices(length: number, size: number, seed: number): number[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const indices = Array.from({ length }, (_, i) => i);
   for (let i = 0; i < size; i++) {
     const j = i + Math.floor(random() * (length - i));

@@ -1,8 +1,10 @@
 /**
- * Small seeded pseudo-random numbers for fault placement and distractor choice.
+ * Small seeded pseudo-random numbers: item samples (runs), fault placement and
+ * distractor choice (retrieval).
  *
- * Constraints: the same (seed, item id, call index) must give the same stream
- * on every machine and in every run, so results can be reproduced and compared.
+ * Constraints: the same seed (for faults: the same seed, item id and call
+ * index) must give the same stream on every machine, browser and run, so
+ * results can be reproduced and compared.
  * Rejected: `Math.random` (not seedable) and a single stream shared across
  * items (the faults of one item would then depend on how many calls the
  * items before it made, so a model that searches more would shift them all).
@@ -11,7 +13,7 @@
 /** A function returning floats in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: 32-bit state, good enough spread for choosing faults; not for cryptography. */
+/** mulberry32: 32-bit state, good enough spread for sampling and choosing faults; not for cryptography. */
 export function mulberry32(seed: number): Random {
   let state = seed >>> 0;
   return () => {
