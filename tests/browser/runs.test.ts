@@ -99,4 +99,24 @@ describe('a run of 3 models × 3 conditions × 20 items', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('adds a retrieval condition with its own fault mode and share, kept across a reload', async () => {
+    const { page, context } = await openApp(browser, '?engine=simulated&view=runs');
+    const form = page.getByTestId('run-config');
+    await form.waitFor();
+    await form.getByTestId('run-sample').fill('10');
+    await form.getByLabel('sim-honest-0.5B-q4f32_1').check();
+    await expect.poll(() => form.getByTestId('run-summary').textContent()).toContain('30 answers');
+    const adder = form.getByRole('group', { name: 'Add a condition' });
+    await adder.getByLabel('Retrieval').selectOption('context');
+    await adder.getByLabel('Fault').selectOption('distractor');
+    await adder.getByLabel('Share of searches (%)').fill('30');
+    await adder.getByRole('button', { name: 'Add condition' }).click();
+    const added = form.getByLabel('Passages in context (distractor, 30%)');
+    expect(await added.isChecked()).toBe(true);
+    await expect.poll(() => form.getByTestId('run-summary').textContent()).toContain('40 answers');
+    await page.reload();
+    expect(await page.getByLabel('Passages in context (distractor, 30%)').isChecked()).toBe(true);
+    await context.close();
+  });
 });
