@@ -53,6 +53,8 @@ describe('the model judge', () => {
     // Closed-book the honest model declines (not attempted); the scripted judge says "A" (correct).
     expect(await agreement.textContent()).toMatch(/on\s+0 of 3\s+answers/);
     expect(await judge.getByRole('button', { name: /Judge 0 answers/ }).isDisabled()).toBe(true);
+    // The judge outranks the grader (a person's override would outrank both), and the grid says who decided.
+    await expect.poll(() => page.getByRole('gridcell').first().textContent()).toContain('Correct (judge)');
 
     // The judge's verdicts survive a reload (stored beside the grader's).
     await page.reload();
