@@ -109,6 +109,24 @@ describe('with WebGPU (SwiftShader)', () => {
     expect(await page.getByTestId('scratch-answer').textContent()).toContain('Paris');
     await context.close();
   });
+  it('cancels a download part-way, says nothing went wrong, and can start it again', async () => {
+    const { page, context, errors } = await openApp(browser, '?engine=simulated&sim-download-ms=20000');
+    const row = page.locator('tr[data-model="sim-confident-1B-q4f32_1"]');
+    await row.getByRole('button', { name: 'Download' }).click();
+    const panel = page.getByTestId('load-panel');
+    await expect
+      .poll(async () => Number(await panel.getByRole('progressbar').getAttribute('aria-valuenow')), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    await panel.getByRole('button', { name: 'Cancel download' }).click();
+    // The simulated download notices the cancel between shards, as web-llm does between files.
+    await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Download' }).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('without WebGPU', () => {
