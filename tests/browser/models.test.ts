@@ -120,7 +120,7 @@ describe('with WebGPU (SwiftShader)', () => {
       })
       .toBeGreaterThan(0);
     await panel.getByRole('button', { name: 'Cancel download' }).click();
-    // The simulated download notices the cancel between shards, as web-llm does between files.
+    // The simulated download notices the cancel at its next shard.
     await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await row.getByRole('button', { name: 'Download' }).isEnabled()).toBe(true);
