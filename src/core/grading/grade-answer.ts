@@ -21,15 +21,8 @@
  * Gold is prepared once per answers array (WeakMap cache), so grading many
  * responses to one item normalises the gold once.
  */
-import {
-  contradictsGoldDate,
-  matchGold,
-  prepareAnswer,
-  prepareGold,
-  type GoldMatch,
-  type MatchOptions,
-  type PreparedGold,
-} from './gold-match';
+import { matchGold, type GoldMatch, type MatchOptions } from './gold-match';
+import { contradictsGoldDate, prepareAnswer, prepareGold, type PreparedGold } from './gold-prepare';
 import { findHedges } from './hedges';
 import { splitReasoning } from './reasoning';
 import { findPhrase } from './token-match';
