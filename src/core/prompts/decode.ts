@@ -64,18 +64,25 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * The size check alone, for callers that know a file's size before reading it
+ * (the page checks `File.size`, so a huge file is refused without being read).
+ */
+export function checkImportSize(byteLength: number, maxBytes = MAX_IMPORT_BYTES): Result<number> {
+  if (byteLength <= maxBytes) return ok(byteLength);
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return err(
+    new AppError('parse-too-large', {
+      message: `The file is ${mib(byteLength)} MiB; the import limit is ${mib(maxBytes)} MiB.`,
+      action: 'Split it into smaller files, or keep only the rows you need.',
+    }),
+  );
+}
+
 /** Decodes an imported file to text with `\n` line endings and no BOM. */
 export function decodeImportBytes(bytes: Uint8Array, options: DecodeOptions = {}): Result<string> {
-  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  if (bytes.length > maxBytes) {
-    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return err(
-      new AppError('parse-too-large', {
-        message: `The file is ${mib(bytes.length)} MiB; the import limit is ${mib(maxBytes)} MiB.`,
-        action: 'Split it into smaller files, or keep only the rows you need.',
-      }),
-    );
-  }
+  const size = checkImportSize(bytes.length, options.maxBytes);
+  if (!size.ok) return size;
 
   const nul = bytes.indexOf(0);
   if (nul >= 0) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeImportBytes, findInvalidUtf8 } from '../../../../src/core/prompts/decode';
+import {
+  checkImportSize,
+  decodeImportBytes,
+  findInvalidUtf8,
+  MAX_IMPORT_BYTES,
+} from '../../../../src/core/prompts/decode';
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(values.flatMap((v) => (typeof v === 'string' ? [...new TextEncoder().encode(v)] : [v])));
@@ -77,6 +82,12 @@ describe('decodeImportBytes', () => {
   it('applies a smaller limit when given one', () => {
     const result = decodeImportBytes(bytes('0123456789'), { maxBytes: 4 });
     expect(result.ok ? '' : result.error.code).toBe('parse-too-large');
+  });
+
+  it('checks a size before the file is read, with the same message as after', () => {
+    const before = checkImportSize(60 * 1024 * 1024);
+    expect(before.ok ? '' : before.error.message).toBe('The file is 60.0 MiB; the import limit is 50.0 MiB.');
+    expect(checkImportSize(MAX_IMPORT_BYTES).ok).toBe(true);
   });
 });
 
