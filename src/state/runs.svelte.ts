@@ -31,6 +31,8 @@ import type { EngineState } from './engine.svelte';
 import { version as packageVersion } from '../../package.json';
 import type { LiveEvent } from './results-source';
 import { resultId } from '../core/runs/types';
+import { addSample, samplesFromResults, type SampleSums } from '../core/runs/estimate';
+import { listResultSummaries } from '../storage/results';
 import { findBuiltinSetLazily, loadBuiltinSets } from './builtin-sets';
 
 export interface LiveRun {
@@ -53,6 +55,8 @@ export class RunsState {
   #deleted = $state<DeletedRun | null>(null);
   #scheduler: RunScheduler | null = null;
   #running = $state(false);
+  /** How long each model's answers took in earlier runs on this engine, for the estimate before a run. */
+  #cellTimes = $state.raw<SampleSums>(new Map());
   #batcher: TokenBatcher | null = null;
   #listeners = new Set<{ runId: string; listener: (event: LiveEvent) => void }>();
 
@@ -80,6 +84,9 @@ export class RunsState {
   get busy(): boolean {
     return this.#running;
   }
+  get cellTimes(): SampleSums {
+    return this.#cellTimes;
+  }
 
   dismissError(): void {
     this.#error = null;
@@ -93,6 +100,22 @@ export class RunsState {
     } catch (error) {
       this.#error = toAppError(error);
     }
+  }
+
+  /**
+   * Sums of earlier answer times per model, from runs on the engine now in use (the simulated
+   * engine's times say nothing of a real model's). Called once the engine has started.
+   */
+  async loadCellTimes(): Promise<void> {
+    const db = this.#db;
+    if (!db) return;
+    const kind = this.#engine.info?.kind ?? 'webllm';
+    const sums = new Map<string, { ms: number; n: number }>();
+    for (const run of this.#runs) {
+      if (run.importedFrom || run.environment.engine !== kind) continue;
+      for (const sample of samplesFromResults(await listResultSummaries(db, run.id))) addSample(sums, sample);
+    }
+    this.#cellTimes = sums;
   }
 
   async refresh(): Promise<void> {
@@ -291,6 +314,15 @@ export class RunsState {
         live.answer = '';
         live.last = event.result;
         this.#emit(live.run.id, { type: 'result', result: event.result });
+        if (!event.result.error) {
+          const sums = new Map(this.#cellTimes);
+          const before = sums.get(event.result.modelId);
+          sums.set(event.result.modelId, {
+            ms: (before?.ms ?? 0) + event.result.usage.totalMs,
+            n: (before?.n ?? 0) + 1,
+          });
+          this.#cellTimes = sums;
+        }
         break;
       case 'status':
         live.run = { ...live.run, status: event.status };

@@ -96,6 +96,8 @@ describe('a run of 3 models × 3 conditions × 20 items', () => {
     // Every answer from before the reload is still there, unchanged in identity.
     const afterIds = new Set(after.map((r) => r.id));
     expect(before.every((r) => afterIds.has(r.id))).toBe(true);
+    // Now these models have answered, the form estimates how long the same run would take.
+    expect(await page.getByTestId('run-estimate').textContent()).toMatch(/About .+ of answering/);
     expect(errors).toEqual([]);
     await context.close();
   });
