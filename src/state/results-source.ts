@@ -9,12 +9,13 @@
  * `live` feed as a parameter and only forwards it.
  */
 import type { ComparisonPayload } from '../core/exchange/envelope';
-import type { Verdict } from '../core/grading/types';
+import { AppError } from '../core/errors';
+import type { Verdict, Verdicts } from '../core/grading/types';
 import type { PromptSet } from '../core/prompts/types';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from '../storage/db';
 import { getPromptSet, putPromptSet } from '../storage/prompt-sets';
-import { listResults, putResults } from '../storage/results';
+import { getResult, listResults, putResults, setVerdicts } from '../storage/results';
 import { getRun, listRuns, putRun } from '../storage/runs';
 
 /** What arrives while a run is under way. */
@@ -54,14 +55,14 @@ export interface SourceOptions {
   now?: () => number;
 }
 
-/** A run's id is the first part of its results' ids (see runs/types.ts `resultId`). */
-function runIdOf(resultId: string): string {
-  return resultId.slice(0, resultId.indexOf('|'));
+/** The verdicts with a person's verdict set (or cleared with null); the other sources are kept. */
+export function overrideVerdicts(verdicts: Verdicts, verdict: Verdict | null, at: number): Verdicts {
+  const { override: _old, ...rest } = verdicts;
+  return verdict === null ? rest : { ...rest, override: { verdict, at } };
 }
 
 export function withOverride(result: ResultRecord, verdict: Verdict | null, at: number): ResultRecord {
-  const { override: _old, ...rest } = result.verdicts;
-  return { ...result, verdicts: verdict === null ? rest : { ...rest, override: { verdict, at } } };
+  return { ...result, verdicts: overrideVerdicts(result.verdicts, verdict, at) };
 }
 
 export function createStorageResultsSource(db: FloorcheckDb, options: SourceOptions = {}): ResultsSource {
@@ -74,11 +75,20 @@ export function createStorageResultsSource(db: FloorcheckDb, options: SourceOpti
     listResults: (runId) => listResults(db, runId),
     getSet,
     async saveOverride(resultId, verdict) {
-      const results = await listResults(db, runIdOf(resultId));
-      const found = results.find((r) => r.id === resultId);
-      if (!found) throw new Error(`No answer ${resultId} to override.`);
-      const updated = withOverride(found, verdict, now());
-      await putResults(db, [updated]);
+      // Only the verdicts change, on the record as stored now: a judge pass
+      // writing at the same time keeps its verdict and this one is not lost.
+      const at = now();
+      await setVerdicts(
+        db,
+        new Map([[resultId, (verdicts: Verdicts) => overrideVerdicts(verdicts, verdict, at)]]),
+      );
+      const updated = await getResult(db, resultId);
+      if (!updated) {
+        throw new AppError('not-found', {
+          message: `The answer "${resultId}" was deleted while its verdict was saved.`,
+          action: 'Reload the results.',
+        });
+      }
       return updated;
     },
     async importRuns(payload) {
@@ -117,7 +127,12 @@ export function createMemoryResultsSource(
     getSet: async (setId) => sets.get(setId),
     async saveOverride(resultId, verdict) {
       const found = results.get(resultId);
-      if (!found) throw new Error(`No answer ${resultId} to override.`);
+      if (!found) {
+        throw new AppError('not-found', {
+          message: `No answer with id "${resultId}" is stored, so its verdict was not changed.`,
+          action: 'Reload the results.',
+        });
+      }
       const updated = withOverride(found, verdict, now());
       results.set(resultId, updated);
       return updated;

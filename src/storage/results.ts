@@ -7,7 +7,16 @@
  * (`result-layout.ts`). `listResults` joins them back into whole records;
  * the results grid can read `listResultSummaries` (a tenth of the bytes)
  * and open one cell with `getResult`.
+ *
+ * Verdicts change after the answer is written (a person's override, a judge
+ * pass): `setVerdicts` rewrites only the summaries, applying each update to
+ * the verdicts stored at that moment inside one transaction, so two writers
+ * (a judge pass and an override) cannot undo each other. Rejected: putting
+ * the whole record back (`putResults`), which wrote a new details record per
+ * change and let a judge holding an older copy erase a newer override.
  */
+import { AppError } from '../core/errors';
+import type { Verdicts } from '../core/grading/types';
 import type { ResultRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
 import { allOrNothing } from './all-or-nothing';
@@ -47,6 +56,45 @@ export async function putResults(db: FloorcheckDb, results: readonly ResultRecor
     await allOrNothing(tx, resultWrites(results), (write) =>
       'summary' in write ? summaries.put(write.summary) : details.put(write.details),
     );
+  });
+}
+
+function unknownResult(id: string): AppError {
+  return new AppError('not-found', {
+    message: `No answer with id "${id}" is stored, so its verdict was not changed.`,
+    action: 'Reload the results.',
+  });
+}
+
+/**
+ * Applies each update to the CURRENT verdicts of its result, in one
+ * transaction on the summaries (details untouched). An unknown id rejects
+ * with `not-found` and nothing is written. Returns the updated summaries.
+ */
+export async function setVerdicts(
+  db: FloorcheckDb,
+  updates: ReadonlyMap<string, (verdicts: Verdicts) => Verdicts>,
+): Promise<ResultSummary[]> {
+  if (updates.size === 0) return [];
+  return guard('saving verdicts', async () => {
+    const tx = db.transaction('results', 'readwrite');
+    const entries = [...updates];
+    const stored = await Promise.all(entries.map(([id]) => tx.store.get(id)));
+    let next: StoredResult[];
+    try {
+      next = entries.map(([id, update], index) => {
+        const record = stored[index];
+        if (!record) throw unknownResult(id);
+        return { ...record, verdicts: update(record.verdicts) };
+      });
+    } catch (cause) {
+      // Nothing is written yet; end the transaction now rather than let it commit empty.
+      tx.done.catch(() => undefined);
+      tx.abort();
+      throw cause;
+    }
+    await allOrNothing(tx, next, (record) => tx.store.put(record));
+    return next.map(({ detailsId: _detailsId, ...summary }) => summary);
   });
 }
 
