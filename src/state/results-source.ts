@@ -14,9 +14,10 @@ import type { Verdict, Verdicts } from '../core/grading/types';
 import type { PromptSet } from '../core/prompts/types';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from '../storage/db';
-import { getPromptSet, putPromptSet } from '../storage/prompt-sets';
-import { getResult, listResults, putResults, setVerdicts } from '../storage/results';
-import { getRun, listRuns, putRun } from '../storage/runs';
+import { getPromptSet } from '../storage/prompt-sets';
+import { getResult, listResults, setVerdicts } from '../storage/results';
+import { importRunsAtomically } from '../storage/run-import';
+import { getRun, listRuns } from '../storage/runs';
 
 /** What arrives while a run is under way. */
 export type LiveEvent =
@@ -28,9 +29,12 @@ export type LiveEvent =
 export type LiveFeed = (runId: string, listener: (event: LiveEvent) => void) => () => void;
 
 export interface ImportSummary {
+  /** How many were added (runs and results skipped below are not counted). */
   runs: number;
   results: number;
   sets: number;
+  /** Ids of runs left out, with their results, because a run with that id is already stored here. */
+  skippedRuns?: string[];
 }
 
 export interface ResultsSource {
@@ -42,7 +46,7 @@ export interface ResultsSource {
   getSet(setId: string): Promise<PromptSet | undefined>;
   /** Stores a person's verdict (or clears it with null) and returns the updated record. */
   saveOverride(resultId: string, verdict: Verdict | null): Promise<ResultRecord>;
-  /** Stores an imported comparison file's runs, results and (missing) sets. */
+  /** Stores an imported comparison file's runs, results and (missing) sets; runs already here are skipped. */
   importRuns(payload: ComparisonPayload): Promise<ImportSummary>;
   /** Live tokens and results of a run in progress; returns the unsubscribe function. */
   subscribe(runId: string, listener: (event: LiveEvent) => void): () => void;
@@ -92,16 +96,10 @@ export function createStorageResultsSource(db: FloorcheckDb, options: SourceOpti
       return updated;
     },
     async importRuns(payload) {
-      let sets = 0;
-      for (const set of payload.sets) {
-        // A set already here (built-in, or the person's own) is kept as it is.
-        if (await getSet(set.id)) continue;
-        await putPromptSet(db, set);
-        sets++;
-      }
-      for (const run of payload.runs) await putRun(db, run);
-      await putResults(db, payload.results);
-      return { runs: payload.runs.length, results: payload.results.length, sets };
+      // A built-in set is never stored (src/storage/prompt-sets.ts); one the file also carries is kept as shipped.
+      const builtin = await Promise.all(payload.sets.map(async (set) => await options.builtinSet?.(set.id)));
+      const sets = payload.sets.filter((_, index) => builtin[index] === undefined);
+      return importRunsAtomically(db, { sets, runs: payload.runs, results: payload.results });
     },
     subscribe: (runId, listener) => options.live?.(runId, listener) ?? (() => undefined),
   };
@@ -144,9 +142,18 @@ export function createMemoryResultsSource(
         sets.set(set.id, set);
         added++;
       }
-      for (const run of payload.runs) runs.set(run.id, run);
-      for (const result of payload.results) results.set(result.id, result);
-      return { runs: payload.runs.length, results: payload.results.length, sets: added };
+      const ids = [...payload.runs.map((r) => r.id), ...payload.results.map((r) => r.runId)];
+      const local = new Set(ids.filter((id) => runs.has(id)));
+      const newRuns = payload.runs.filter((run) => !local.has(run.id));
+      const newResults = payload.results.filter((result) => !local.has(result.runId));
+      for (const run of newRuns) runs.set(run.id, run);
+      for (const result of newResults) results.set(result.id, result);
+      return {
+        runs: newRuns.length,
+        results: newResults.length,
+        sets: added,
+        skippedRuns: payload.runs.filter((run) => local.has(run.id)).map((run) => run.id),
+      };
     },
     subscribe(runId, listener) {
       const entry = { runId, listener };
