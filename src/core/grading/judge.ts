@@ -32,14 +32,20 @@ C: NOT ATTEMPTED. The prediction declines or says it does not know, and gives no
 Reply with the letter only.`;
 
 const LETTERS: Record<string, Verdict> = { A: 'correct', B: 'incorrect', C: 'not_attempted' };
+/** Checked in order: "not attempted" and "not correct" before "correct". */
 const WORDS: readonly [RegExp, Verdict][] = [
   [/\bnot[ _-]?attempted\b/i, 'not_attempted'],
   [/\bincorrect\b/i, 'incorrect'],
+  [/\b(?:not|isn'?t|wasn'?t)\s+(?:\w+\s+)?correct\b/i, 'incorrect'],
   [/\bcorrect\b/i, 'correct'],
 ];
-/** "Grade: A", "**B**", "(C)", "Answer: A." — a capital letter standing alone. */
+/**
+ * "Grade: A", "**B**", "(C)", "Answer: A." — a capital letter standing alone.
+ * Only the label ignores case: a lower-case "a" after "the answer is" is the
+ * article ("the answer is a wrong guess"), not grade A.
+ */
 const LABELLED_LETTER =
-  /\b(?:grade|answer|verdict|letter|choice)\s*(?:is)?\s*[:=-]?\s*\**\(?([ABC])\)?\**(?![A-Za-z])/i;
+  /\b(?:[Gg]rade|[Aa]nswer|[Vv]erdict|[Ll]etter|[Cc]hoice|GRADE|ANSWER|VERDICT|LETTER|CHOICE)\s*(?:is)?\s*[:=-]?\s*\**\(?([ABC])\)?\**(?![A-Za-z])/;
 const LONE_LETTER = /(?<![A-Za-z])\(?([ABC])\)?(?![A-Za-z])/g;
 
 export function buildJudgeMessages(input: JudgeInput): ChatMessage[] {
@@ -55,7 +61,7 @@ export function buildJudgeMessages(input: JudgeInput): ChatMessage[] {
 export function parseJudgeReply(text: string): Result<Verdict> {
   const reply = splitReasoning(text).answer.trim();
   const labelled = LABELLED_LETTER.exec(reply);
-  const fromLabel = labelled?.[1] ? LETTERS[labelled[1].toUpperCase()] : undefined;
+  const fromLabel = labelled?.[1] ? LETTERS[labelled[1]] : undefined;
   if (fromLabel) return ok(fromLabel);
   const letters = [...reply.matchAll(LONE_LETTER)].map((m) => m[1] ?? '');
   const distinct = new Set(letters);
@@ -81,7 +87,13 @@ export async function judgeAnswer(
   judgeModelId: string,
   now: () => number,
 ): Promise<JudgeVerdict> {
-  const result = await generate({ messages: buildJudgeMessages(input), temperature: 0, maxTokens: 16 });
+  // A thinking model would spend its 16 tokens inside <think> and never reach the letter.
+  const result = await generate({
+    messages: buildJudgeMessages(input),
+    temperature: 0,
+    maxTokens: 16,
+    enableThinking: false,
+  });
   const parsed = parseJudgeReply(result.text);
   if (!parsed.ok) throw parsed.error;
   const reply = splitReasoning(result.text).answer.replace(/\s+/g, ' ').trim();

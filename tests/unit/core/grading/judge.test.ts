@@ -64,6 +64,22 @@ describe('parseJudgeReply', () => {
     },
     { why: 'a word instead of a letter', reply: 'NOT_ATTEMPTED', verdict: 'not_attempted' },
     { why: '"incorrect" is not read as "correct"', reply: 'This is incorrect.', verdict: 'incorrect' },
+    {
+      why: '"not correct" is not read as "correct"',
+      reply: 'The prediction is not correct.',
+      verdict: 'incorrect',
+    },
+    {
+      why: 'the article "a" after "the answer is" is not grade A',
+      reply: 'The answer is a wrong guess, so B',
+      verdict: 'incorrect',
+    },
+    {
+      why: 'the article "a" after "verdict:" is not grade A',
+      reply: 'The verdict: a hedge without an answer, C',
+      verdict: 'not_attempted',
+    },
+    { why: 'a lower-case label still reads its capital letter', reply: 'grade: A', verdict: 'correct' },
   ])('$why', ({ reply, verdict }) => {
     const parsed = parseJudgeReply(reply);
     expect(parsed).toEqual({ ok: true, value: verdict });
@@ -90,6 +106,13 @@ describe('judgeAnswer', () => {
       at: 1234,
     });
     expect(engine.requests[0]?.temperature).toBe(0);
+  });
+
+  it('switches thinking off, so a thinking model spends its few tokens on the letter', async () => {
+    const engine = fakeEngine('A');
+    await judgeAnswer(engine.generate, INPUT, 'Qwen3-4B', () => 0);
+    expect(engine.requests[0]?.enableThinking).toBe(false);
+    expect(engine.requests[0]?.maxTokens).toBe(16);
   });
 
   it('rejects with an AppError when the reply has no grade', async () => {
