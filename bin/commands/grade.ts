@@ -2,9 +2,11 @@
  * `floorcheck grade`: reads JSON Lines on stdin, each
  * `{"question", "answers": [...], "response"}` with optional
  * `"incorrect_answers": [...]`, and writes one `{"verdict", "reason"}` line per
- * input, in order. A malformed line is reported with its line number on stderr
- * and the exit code is 1 (lines before it are still written). Blank lines are
- * skipped but counted, so line numbers match the file.
+ * valid input, in order. Every malformed line is reported with its line number
+ * on stderr and skipped; the valid lines around it are still graded, and the
+ * exit code is 1 at the end if any line was bad (stopping at the first bad line
+ * would hide the others and leave the rest of a long file ungraded). Blank
+ * lines are skipped but counted, so line numbers match the file.
  */
 import type { Io } from '../cli.ts';
 import { gradeAnswer, type GradeInput } from '../../src/core/grading/grade-answer.ts';
@@ -58,16 +60,22 @@ export async function grade(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const lines = (await readAll(io.stdin)).split(/\r?\n/);
+  let badLines = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] ?? '').trim();
     if (text.length === 0) continue;
     const parsed = parseGradeLine(text, i + 1);
     if (!parsed.ok) {
       io.stderr.write(`floorcheck grade: ${parsed.error.message}\n`);
-      return 1;
+      badLines++;
+      continue;
     }
     const { verdict, reason } = gradeAnswer(parsed.value);
     io.stdout.write(`${JSON.stringify({ verdict, reason })}\n`);
+  }
+  if (badLines > 0) {
+    io.stderr.write(`floorcheck grade: ${badLines} malformed line(s) skipped\n`);
+    return 1;
   }
   return 0;
 }

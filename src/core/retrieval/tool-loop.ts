@@ -15,6 +15,7 @@
  * templates; the loop only adds what the tool mode needs).
  */
 import type { ChatMessage, GenerateRequest, GenerateResult, Usage } from '../../../workers/api';
+import { splitReasoning } from '../grading/reasoning';
 import { formatToolResult } from './passage-format';
 import { parseLenientJson } from './lenient-json';
 import { parseToolCalls, type ParsedToolCall } from './tool-call-parser';
@@ -106,7 +107,9 @@ function callsOf(result: GenerateResult, problems: string[]): TurnCall[] {
     }
   }
   if (native.length > 0) return native;
-  const parsed = parseToolCalls(result.text);
+  // A call written inside reasoning ("<think>… <tool_call>…</tool_call></think>") is the
+  // model weighing a search, not making one: only the text after the reasoning counts.
+  const parsed = parseToolCalls(splitReasoning(result.text).answer);
   problems.push(...parsed.problems);
   return parsed.calls;
 }

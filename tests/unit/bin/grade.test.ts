@@ -60,4 +60,25 @@ describe('floorcheck grade', () => {
     expect(result.stderr).toContain(message);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
   });
+
+  it('reports every bad line, keeps grading the valid ones in order, and exits 1 at the end', async () => {
+    const input = [
+      JSON.stringify({ question: 'Capital of France?', answers: ['Paris'], response: 'Paris.' }),
+      '{"question": ',
+      JSON.stringify({ question: 'How many?', answers: ['6'], response: "I don't know" }),
+      '',
+      '{"question":"q","response":"r"}',
+      JSON.stringify({ question: 'Capital?', answers: ['Canberra'], response: 'Sydney' }),
+    ].join('\n');
+    const result = await run(input);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 2: not valid JSON');
+    expect(result.stderr).toContain('line 5: "answers" must be a non-empty array of strings');
+    expect(result.stderr).toContain('2 malformed line(s) skipped');
+    const verdicts = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { verdict: string }).verdict);
+    expect(verdicts).toEqual(['correct', 'not_attempted', 'incorrect']);
+  });
 });

@@ -123,6 +123,28 @@ describe('runToolLoop (text protocol)', () => {
     expect(outcome.trace.problems).toEqual(['call 1: repaired JSON (single quotes)']);
   });
 
+  it('does not run a call written inside reasoning', async () => {
+    const engine = scripted([
+      turn(`<think>Maybe I should search. ${call('Vorland')}</think>The answer is 5.`),
+    ]);
+    const tool = recordingSearch();
+    const outcome = await runToolLoop(input({ generate: engine.generate, search: tool.search }));
+    expect(tool.seen).toEqual([]);
+    expect(outcome.trace.toolCalled).toBe(false);
+    expect(outcome.final.text).toContain('The answer is 5.');
+    expect(engine.requests).toHaveLength(1);
+  });
+
+  it('runs a call made after the reasoning', async () => {
+    const engine = scripted([
+      turn(`<think>I need the capital.</think>${call('Vorland capital')}`),
+      turn('Tessamar.'),
+    ]);
+    const tool = recordingSearch();
+    await runToolLoop(input({ generate: engine.generate, search: tool.search }));
+    expect(tool.seen).toEqual([{ query: 'Vorland capital', callIndex: 0 }]);
+  });
+
   it('stops without searching when the turn was aborted', async () => {
     const engine = scripted([turn(call('cut'), { finishReason: 'abort' })]);
     const tool = recordingSearch();
