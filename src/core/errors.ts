@@ -79,9 +79,16 @@ export class AppError extends Error {
     this.line = init.line;
   }
 
-  /** Message and action together, as shown to a person. */
+  /**
+   * Message and action together, as shown to a person. Messages often end
+   * without a full stop ("line 3: expected 2 fields but found 3"), so one is
+   * added before the action; otherwise the two run together as one sentence.
+   */
   get detail(): string {
-    return this.action ? `${this.message} ${this.action}` : this.message;
+    if (!this.action) return this.message;
+    const message = this.message.trimEnd();
+    const joiner = message === '' || /[.!?:]$/.test(message) ? ' ' : '. ';
+    return `${message}${joiner}${this.action}`.trimStart();
   }
 }
 

@@ -58,6 +58,18 @@ function resultV0toV1(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Epoch milliseconds as an ISO string, when they name a real instant. Anything
+ * else (a string, 1e20, 1e999 read as Infinity) is left as it was, so the
+ * schema rejects it with the path `exportedAt` instead of `toISOString`
+ * throwing a RangeError out of the import.
+ */
+function epochToIso(value: unknown): unknown {
+  if (typeof value !== 'number') return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
 const STEPS: Record<number, (doc: Json) => Json> = {
   0: (doc) => {
     const exported = doc.exportedAt;
@@ -66,7 +78,7 @@ const STEPS: Record<number, (doc: Json) => Json> = {
       format: COMPARISON_FORMAT,
       version: 1,
       app: { name: 'Floorcheck', version: '0.0.0' },
-      exportedAt: typeof exported === 'number' ? new Date(exported).toISOString() : exported,
+      exportedAt: epochToIso(exported),
       payload: {
         runs: doc.runs,
         results: Array.isArray(results) ? results.map(resultV0toV1) : results,

@@ -1,9 +1,14 @@
 /**
  * JSON and JSONL into records. JSONL errors name the bad line directly; for a
- * whole-file JSON error the line is recovered from V8's "position N" (or
- * "line N column M") wording when present, because `JSON.parse` offers no
- * structured location. Arrays of objects become a `Table`; lists of strings
- * stay lists (NQ-open's answer aliases), other values become text.
+ * whole-file JSON error the line is recovered from the engine's "position N"
+ * (or "line N column M") wording when present, because `JSON.parse` offers no
+ * structured location. V8 often gives none ("Unexpected token '}', ..." is not
+ * valid JSON"), so then a small strict scan finds the first character that
+ * cannot stand where it is. The lenient reader in `retrieval/lenient-json.ts`
+ * was rejected for this: it repairs what strict JSON refuses (trailing commas,
+ * unclosed objects), so it would walk past the very error being looked for.
+ * Arrays of objects become a `Table`; lists of strings stay lists (NQ-open's
+ * answer aliases), other values become text.
  */
 
 import { AppError, err, ok, type Result } from '../errors';
@@ -25,17 +30,141 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+type Scan = { ok: true; end: number } | { ok: false; at: number };
+
+const stop = (at: number): Scan => ({ ok: false, at });
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+const isHex = (c: string): boolean => /^[0-9a-fA-F]$/.test(c);
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+function scanString(text: string, start: number): Scan {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '"') return { ok: true, end: i + 1 };
+    if (c < ' ') return stop(i);
+    if (c !== '\\') continue;
+    const escaped = text.charAt(i + 1);
+    if (escaped === 'u') {
+      for (let h = i + 2; h < i + 6; h++) if (!isHex(text.charAt(h))) return stop(h);
+      i += 5;
+    } else if (escaped !== '' && '"\\/bfnrt'.includes(escaped)) {
+      i += 1;
+    } else {
+      return stop(i + 1);
+    }
+  }
+  return stop(text.length);
+}
+
+function scanNumber(text: string, start: number): Scan {
+  let i = start;
+  if (text.charAt(i) === '-') i++;
+  if (text.charAt(i) === '0') i++;
+  else if (isDigit(text.charAt(i))) while (isDigit(text.charAt(i))) i++;
+  else return stop(i);
+  if (text.charAt(i) === '.') {
+    i++;
+    if (!isDigit(text.charAt(i))) return stop(i);
+    while (isDigit(text.charAt(i))) i++;
+  }
+  if (text.charAt(i) === 'e' || text.charAt(i) === 'E') {
+    i++;
+    if (text.charAt(i) === '+' || text.charAt(i) === '-') i++;
+    if (!isDigit(text.charAt(i))) return stop(i);
+    while (isDigit(text.charAt(i))) i++;
+  }
+  return { ok: true, end: i };
+}
+
+function scanScalar(text: string, start: number): Scan {
+  const c = text.charAt(start);
+  if (c === '"') return scanString(text, start);
+  if (c === '-' || isDigit(c)) return scanNumber(text, start);
+  const word = ['true', 'false', 'null'].find((w) => w.startsWith(c));
+  if (word === undefined) return stop(start);
+  for (let k = 0; k < word.length; k++) if (text.charAt(start + k) !== word.charAt(k)) return stop(start + k);
+  return { ok: true, end: start + word.length };
+}
+
+type Expecting = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
+
+/**
+ * Offset of the first character strict JSON cannot accept where it stands (or
+ * the text's length, when it ends too soon); undefined if the scan finds no
+ * error. Iterative, with an explicit stack, so deep nesting cannot overflow.
+ */
+export function jsonErrorOffset(text: string): number | undefined {
+  const open: string[] = [];
+  let expecting: Expecting = 'value';
+  let pos = 0;
+  const afterValue = (): Expecting => (open.length === 0 ? 'end' : 'comma-or-close');
+  for (;;) {
+    while (isSpace(text.charAt(pos))) pos++;
+    if (pos >= text.length) return expecting === 'end' ? undefined : text.length;
+    const c = text.charAt(pos);
+    const top = open[open.length - 1];
+    if (expecting === 'end') return pos;
+    if (expecting === 'colon') {
+      if (c !== ':') return pos;
+      pos++;
+      expecting = 'value';
+    } else if (expecting === 'comma-or-close') {
+      if (c === ',') {
+        pos++;
+        expecting = top === '{' ? 'key' : 'value';
+      } else if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
+        pos++;
+        open.pop();
+        expecting = afterValue();
+      } else {
+        return pos;
+      }
+    } else if (expecting === 'key' || expecting === 'key-or-close') {
+      if (c === '}' && expecting === 'key-or-close') {
+        pos++;
+        open.pop();
+        expecting = afterValue();
+      } else if (c === '"') {
+        const key = scanString(text, pos);
+        if (!key.ok) return key.at;
+        pos = key.end;
+        expecting = 'colon';
+      } else {
+        return pos;
+      }
+    } else if (c === ']' && expecting === 'value-or-close') {
+      pos++;
+      open.pop();
+      expecting = afterValue();
+    } else if (c === '{' || c === '[') {
+      pos++;
+      open.push(c);
+      expecting = c === '{' ? 'key-or-close' : 'value-or-close';
+    } else {
+      const scalar = scanScalar(text, pos);
+      if (!scalar.ok) return scalar.at;
+      pos = scalar.end;
+      expecting = afterValue();
+    }
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  // An error at the very end ("unexpected end") belongs to the last line with
+  // something on it, not to the empty line after a final newline.
+  const at = Math.min(offset, Math.max(0, text.trimEnd().length - 1));
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text.charAt(i) === '\n') line++;
+  return line;
+}
+
 function lineOfJsonError(text: string, message: string): number | undefined {
   const lineColumn = /line (\d+) column/.exec(message);
   if (lineColumn?.[1]) return Number(lineColumn[1]);
   const position = /position (\d+)/.exec(message);
-  if (position?.[1]) {
-    const at = Number(position[1]);
-    let line = 1;
-    for (let i = 0; i < at && i < text.length; i++) if (text[i] === '\n') line++;
-    return line;
-  }
-  return undefined;
+  if (position?.[1]) return lineAt(text, Number(position[1]));
+  const offset = jsonErrorOffset(text);
+  return offset === undefined ? undefined : lineAt(text, offset);
 }
 
 /** Parses a whole-file JSON document. */

@@ -29,14 +29,25 @@ export function cellText(cell: Cell | undefined): string {
   return Array.isArray(cell) ? cell.join('; ') : cell;
 }
 
-/** Column names made unique and non-empty, so a row can be a record keyed by them. */
+/**
+ * Column names made unique and non-empty, so a row can be a record keyed by
+ * them. A repeated name becomes "name (2)", "name (3)", … skipping any name
+ * already taken, including names the header itself holds further on: in
+ * `a,a,a (2)` the second `a` becomes "a (3)" and the file's own "a (2)" keeps
+ * its name, so no column overwrites another.
+ */
 export function uniqueColumnNames(raw: string[]): string[] {
-  const seen = new Map<string, number>();
-  return raw.map((name, index) => {
-    const base = name.trim() === '' ? `column ${index + 1}` : name.trim();
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base} (${count})`;
+  const bases = raw.map((name, index) => (name.trim() === '' ? `column ${index + 1}` : name.trim()));
+  const inHeader = new Set(bases);
+  const used = new Set<string>();
+  const taken = (name: string): boolean => used.has(name) || inHeader.has(name);
+  return bases.map((base) => {
+    let name = base;
+    if (used.has(base)) {
+      for (let n = 2; taken(name); n++) name = `${base} (${n})`;
+    }
+    used.add(name);
+    return name;
   });
 }
 

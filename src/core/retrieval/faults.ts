@@ -4,10 +4,12 @@
  *
  * Constraints: deterministic. Whether a call is faulted, which error text it
  * reports and which distractors it returns depend only on (seed, item id,
- * call index) — never on the query or on other items — so two models facing
- * the same item meet the same faults, and a rerun reproduces them.
- * Distractors must be plausible but must not answer the item: passages linked
- * to the item or containing one of its accepted answers are never used.
+ * call index) and the item itself — never on the query the model wrote or on
+ * other items — so two models facing the same item meet the same faults, and
+ * a rerun reproduces them. Distractors are therefore ranked by the item's
+ * prompt, not by the model's query. They must be plausible but must not answer
+ * the item: passages linked to the item or containing one of its accepted
+ * answers (short ones such as "42" or "UK" as whole words) are never used.
  * Rejected: simulating latency for timeouts (the runner would wait for
  * nothing; the model sees only the text, so the error text is enough).
  */
@@ -56,7 +58,7 @@ export function runSearch(request: SearchRequest): SearchCall {
     case 'error':
       return { query, fault, passages: [], error: pick(random, TOOL_ERRORS) ?? 'search failed' };
     case 'distractor':
-      return { query, fault, passages: distractorPassages(index, item, query, topK, random) };
+      return { query, fault, passages: distractorPassages(index, item, topK, random) };
     case 'ok':
       return { query, fault: 'ok', passages: search(index, query, topK) };
   }
@@ -65,39 +67,45 @@ export function runSearch(request: SearchRequest): SearchCall {
 /**
  * Plausible passages that do not answer the item: first, when the item lists
  * known-incorrect answers, one passage stating one of them; then the best
- * search hits that answer other questions; then, for tiny corpora, other
- * documents picked at random.
+ * hits for the item's own prompt that answer other questions; then, for tiny
+ * corpora, other documents picked at random. The model's query is not taken:
+ * ranking by it would give two models on the same item different distractors.
  */
 export function distractorPassages(
   index: SearchIndex,
   item: PromptItem,
-  query: string,
   topK: number,
   random: Random,
 ): Passage[] {
   if (topK <= 0) return [];
   const passages: Passage[] = [];
   const excluded = answeringDocIds(index, item);
-  const usable = (docId: string, text: string): boolean =>
-    !excluded.has(docId) && !mentionsAnswer(text, item.answers) && !passages.some((p) => p.docId === docId);
-  const related = search(index, query, topK + excluded.size + 8);
+  const answers = (title: string, text: string): boolean => mentionsAnswer(`${title}\n${text}`, item.answers);
+  const usable = (docId: string, title: string, text: string): boolean =>
+    !excluded.has(docId) && !answers(title, text) && !passages.some((p) => p.docId === docId);
+  const related = search(index, item.prompt, topK + excluded.size + 8);
 
   const incorrect = pick(random, item.incorrectAnswers ?? []);
   if (incorrect !== undefined && incorrect.trim() !== '') {
     const lead = related[0];
-    passages.push({
-      docId: `distractor:${item.id}`,
-      title: lead && !lead.oracle ? lead.title : 'Reference note',
-      text: statementOf(item.prompt, incorrect.trim()),
-      score: lead?.score ?? 1,
-      distractor: true,
-    });
+    const title = lead && !lead.oracle ? lead.title : 'Reference note';
+    const text = statementOf(item.prompt, incorrect.trim());
+    // A known-incorrect answer may still hold a gold one ("not 42"); skip it then.
+    if (!answers(title, text)) {
+      passages.push({
+        docId: `distractor:${item.id}`,
+        title,
+        text,
+        score: lead?.score ?? 1,
+        distractor: true,
+      });
+    }
   }
   for (const hit of related) {
     if (passages.length >= topK) break;
-    if (usable(hit.docId, hit.text)) passages.push({ ...hit, distractor: true });
+    if (usable(hit.docId, hit.title, hit.text)) passages.push({ ...hit, distractor: true });
   }
-  const others = [...index.docs.values()].filter((doc) => usable(doc.id, doc.text));
+  const others = [...index.docs.values()].filter((doc) => usable(doc.id, doc.title, doc.text));
   while (passages.length < topK && others.length > 0) {
     const at = Math.floor(random() * others.length);
     const [doc] = others.splice(at, 1);
@@ -113,10 +121,19 @@ function statementOf(prompt: string, incorrect: string): string {
   return `According to this source, the answer to "${prompt.trim()}" is ${incorrect}.`;
 }
 
-function mentionsAnswer(text: string, answers: readonly string[]): boolean {
+/** Short answers ("42", "UK") are matched as whole words, so "UKulele" does not count. */
+const SHORT_ANSWER = 3;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function mentionsAnswer(text: string, answers: readonly string[]): boolean {
   const haystack = text.toLowerCase();
   return answers.some((answer) => {
     const needle = answer.trim().toLowerCase();
-    return needle.length >= 3 && haystack.includes(needle);
+    if (needle === '') return false;
+    if (needle.length >= SHORT_ANSWER) return haystack.includes(needle);
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'u').test(haystack);
   });
 }
