@@ -1,7 +1,8 @@
 /**
  * Run records and their history actions. Deleting a run removes its results
  * in the same transaction and hands both back, so the page can offer undo
- * (`restoreRun`) without keeping anything in the database meanwhile.
+ * (`restoreRun`) without keeping anything in the database meanwhile; the
+ * records to hand back are read and joined before anything is deleted.
  */
 import { AppError, err, ok, type Result } from '../core/errors';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
@@ -63,7 +64,12 @@ export async function renameRun(
   return renamed ? ok(renamed) : notFound(id);
 }
 
-/** Removes the run and all its results (summaries and details) in one transaction. */
+/**
+ * Removes the run and all its results (summaries and details) in one
+ * transaction. The whole records are joined BEFORE anything is deleted: if
+ * they cannot be (details missing), the delete is refused and the run stays,
+ * rather than going without the data its undo needs.
+ */
 export async function deleteRun(db: FloorcheckDb, id: string): Promise<Result<DeletedRun>> {
   const deleted = await guard('deleting the run', async () => {
     const tx = db.transaction(['runs', 'results', 'result-details'], 'readwrite');
@@ -75,15 +81,28 @@ export async function deleteRun(db: FloorcheckDb, id: string): Promise<Result<De
       results.index('by-run').getAll(id),
       detailsOfRun(details, id),
     ]);
-    if (run) {
-      await Promise.all([
-        runs.delete(id),
-        ...stored.map((result) => results.delete(result.id)),
-        ...packed.map((record) => details.delete(record.id)),
-      ]);
+    let removed: DeletedRun | undefined;
+    try {
+      removed = run ? { run, results: joinResults(stored, packed) } : undefined;
+    } catch (cause) {
+      tx.done.catch(() => undefined);
+      tx.abort();
+      throw cause;
     }
-    await tx.done;
-    return run ? { run, results: joinResults(stored, packed) } : undefined;
+    if (!removed) {
+      await tx.done;
+      return undefined;
+    }
+    const keys: ({ run: string } | { result: string } | { details: string })[] = [
+      { run: id },
+      ...stored.map((result) => ({ result: result.id })),
+      ...packed.map((record) => ({ details: record.id })),
+    ];
+    await allOrNothing(tx, keys, (key) => {
+      if ('run' in key) return runs.delete(key.run);
+      return 'result' in key ? results.delete(key.result) : details.delete(key.details);
+    });
+    return removed;
   });
   return deleted ? ok(deleted) : notFound(id);
 }
