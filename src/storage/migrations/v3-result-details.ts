@@ -19,25 +19,41 @@ type UpgradeTx = IDBPTransaction<FloorcheckSchema, StoreNames<FloorcheckSchema>[
 async function moveDetails(tx: UpgradeTx): Promise<void> {
   const details = tx.objectStore('result-details');
   const writes: Promise<unknown>[] = [];
+  // A write may fail while the cursor is still walking, long before
+  // Promise.all below is attached: mark each handled at once, so its failure
+  // is not reported as unhandled (Promise.all still sees it).
+  const track = (write: Promise<unknown>): void => {
+    write.catch(() => undefined);
+    writes.push(write);
+  };
   let packing: StoredDetails | undefined;
   let packed = 0;
   for (let cursor = await tx.objectStore('results').openCursor(); cursor; cursor = await cursor.continue()) {
     // A v2 record is a whole ResultRecord; the v3 type says otherwise.
     const result = cursor.value as unknown as ResultRecord;
     if (!packing || packing.runId !== result.runId || packed >= DETAILS_PER_RECORD) {
-      if (packing) writes.push(details.put(packing));
+      if (packing) track(details.put(packing));
       packing = { id: newDetailsId(result.runId), runId: result.runId, byResult: {} };
       packed = 0;
     }
     packing.byResult[result.id] = toDetails(result);
     packed += 1;
-    writes.push(cursor.update({ ...toSummary(result), detailsId: packing.id }));
+    track(cursor.update({ ...toSummary(result), detailsId: packing.id }));
   }
-  if (packing) writes.push(details.put(packing));
+  if (packing) track(details.put(packing));
   await Promise.all(writes);
 }
 
 export function migrateToV3(db: IDBPDatabase<FloorcheckSchema>, tx: UpgradeTx): void {
   db.createObjectStore('result-details', { keyPath: 'id' });
-  moveDetails(tx).catch(() => tx.abort());
+  moveDetails(tx).catch(() => {
+    // A failed request has usually aborted the transaction already, and then
+    // abort() throws InvalidStateError; either way the upgrade fails and the
+    // database stays at v2, which is all this handler is for.
+    try {
+      tx.abort();
+    } catch {
+      // already aborted (or finished)
+    }
+  });
 }
