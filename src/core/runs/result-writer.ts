@@ -17,6 +17,8 @@ import type { ResultRecord } from './types';
 
 export class ResultWriter {
   private pending: ResultRecord[] = [];
+  /** The batch being written now (its ids are not in the store yet). */
+  private writing: readonly ResultRecord[] = [];
   private inFlight: Promise<void> | null = null;
   private failure: AppError | null = null;
 
@@ -33,9 +35,9 @@ export class ResultWriter {
     return this.failure;
   }
 
-  /** Ids of results handed over but not stored yet (they count as answered). */
+  /** Ids of results handed over but not stored yet, the batch in flight included (they count as answered). */
   pendingIds(): string[] {
-    return this.pending.map((result) => result.id);
+    return [...this.writing, ...this.pending].map((result) => result.id);
   }
 
   add(result: ResultRecord): void {
@@ -63,13 +65,16 @@ export class ResultWriter {
     if (this.inFlight || this.failure || this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.writing = batch;
     this.inFlight = this.store.saveResults(batch).then(
       () => {
+        this.writing = [];
         this.inFlight = null;
         this.kick();
       },
       (cause: unknown) => {
         this.pending = batch.concat(this.pending);
+        this.writing = [];
         this.inFlight = null;
         this.failure = asStorageError(cause);
         this.onFailure(this.failure);

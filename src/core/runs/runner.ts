@@ -142,7 +142,15 @@ export class RunScheduler {
     }
     this.stopRequest = null;
     this.stopError = null;
+    // Answers kept from a failed write are stored first, and the missing
+    // cells computed only after: otherwise the outcome would rest on the
+    // store ordering a batch still in flight before the read of its ids.
     this.writer.retry();
+    try {
+      await this.writer.flush();
+    } catch (cause) {
+      return this.finish('paused', storageError(cause));
+    }
 
     let stored: string[];
     try {

@@ -285,6 +285,41 @@ describe('RunScheduler: storage failures', () => {
     expect(ctx.engine.count('generate')).toBe(12);
   });
 
+  it('on resume the answers kept from the failed write are stored before the missing cells are computed', async () => {
+    // Writes land a macrotask after they are issued, so a batch is still in
+    // flight when the resume reads the stored ids: none of its cells may be redone.
+    class SlowFullDiskStore extends FullDiskStore {
+      override async saveResults(results: readonly ResultRecord[]): Promise<void> {
+        if (this.full) return super.saveResults(results);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return super.saveResults(results);
+      }
+    }
+    const store = new SlowFullDiskStore();
+    const ctx = setup({ onAnswer: (index) => index === 4 && (store.full = true) }, buildRun(), store);
+    expect((await ctx.scheduler.start()).status).toBe('paused');
+    // Some answers were given but not stored: they wait in the writer.
+    expect(store.resultsOf('run-1').length).toBeLessThan(ctx.engine.count('generate'));
+
+    store.full = false;
+    expect((await ctx.scheduler.start()).status).toBe('completed');
+    expect(storedIds(store)).toEqual(allIds(buildRun()));
+    // Every cell generated exactly once across both starts: 12 in all.
+    expect(ctx.engine.count('generate')).toBe(12);
+  });
+
+  it('resuming while the disk is still full pauses again at once, without loading a model', async () => {
+    const store = new FullDiskStore();
+    const ctx = setup({ onAnswer: (index) => index === 4 && (store.full = true) }, buildRun(), store);
+    expect((await ctx.scheduler.start()).status).toBe('paused');
+    const loads = ctx.engine.count('load');
+    const again = await ctx.scheduler.start();
+    expect(again.status).toBe('paused');
+    expect(again.error?.code).toBe('storage-quota-exceeded');
+    expect(ctx.engine.count('load')).toBe(loads);
+    expect(store.runs.get('run-1')?.status).toBe('paused');
+  });
+
   it('results are written in batches as they finish, not one transaction per run', async () => {
     const { store, scheduler } = setup({}, buildRun({ config: buildConfig({ modelIds: ['m1'] }) }));
     await scheduler.start();
