@@ -5,7 +5,9 @@
  * A decline without a guess is not attempted. A decline with a guess is graded
  * on the guess, as SimpleQA does: a hedged guess that contains the gold answer
  * is correct, a hedged wrong guess is incorrect. The phrase lists are general
- * English, not taken from any dataset. Regexes are compiled once; a classifier
+ * English, not taken from any dataset. A guess marker that introduces only
+ * doubt that the thing exists ("it may be a small or fictional company") is
+ * not a guess. Regexes are compiled once; a classifier
  * model was rejected because the grader must be deterministic and explainable.
  */
 
@@ -22,7 +24,21 @@ const DECLINES: readonly RegExp[] = [
   /\bi (?:have no|lack) (?:idea|knowledge|information)\b/,
   /\bno idea\b/,
   /\bcannot be (?:determined|answered|found)\b/,
+  // Not knowing the thing asked about: the usual reply to an invented entity.
+  /\b(?:i'?m|i am|i'?ve|i have) (?:not|never) (?:familiar|heard)\b/,
+  /\bnot familiar with\b/,
+  /\bi (?:do not|don'?t|did not|didn'?t|cannot|can'?t) (?:recogni[sz]e|recall|remember)\b/,
+  /\b(?:information|data|details|records?|answer) (?:is|are|was|were) (?:not |un)(?:available|known)\b/,
+  /\b(?:does not|doesn'?t|do not|don'?t|did not|didn'?t) (?:appear|seem) to (?:be (?:a |an )?(?:real|actual|known)|exist)\b/,
+  /\b(?:is|are|was|were) (?:not|n'?t) (?:a |an )?(?:real|actual)\b/,
+  /\b(?:isn|aren|wasn|weren)'?t (?:a |an )?(?:real|actual)\b/,
+  /\b(?:does not|doesn'?t|do not|don'?t|did not|didn'?t) (?:actually )?exist\b/,
+  /\bno (?:such|known|real)\b/,
+  /\bnot aware of\b/,
 ];
+
+/** A whole answer that is only a placeholder for "no answer". */
+const PLACEHOLDER = /^(?:unknown|not known|n\/?a|none known|no answer|not applicable|unclear|\?+)[.!]?$/;
 
 const GUESSES: readonly RegExp[] = [
   /\bi (?:think|believe|guess|suspect|would say|'?d say|recall)\b/,
@@ -44,6 +60,46 @@ function firstMatch(text: string, patterns: readonly RegExp[]): string | undefin
   return undefined;
 }
 
+/**
+ * What a guess marker may introduce without guessing an answer: that the thing
+ * asked about is obscure or does not exist ("it may be a small or fictional
+ * company"). General English about existence, not a list of answers.
+ */
+const NOT_AN_ANSWER: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'or', 'and', 'but', 'very', 'quite', 'relatively', 'just', 'only', 'perhaps', 'even',
+  'not', 'real', 'actual', 'fictional', 'fictitious', 'fake', 'made', 'up', 'invented', 'hypothetical',
+  'imaginary', 'nonexistent', 'small', 'obscure', 'private', 'little', 'lesser', 'known', 'well',
+  'unknown', 'local', 'niche', 'new', 'newer', 'recent', 'defunct', 'minor', 'regional',
+  'company', 'business', 'firm', 'organization', 'organisation', 'entity', 'brand', 'startup',
+  'person', 'individual', 'name', 'product', 'term', 'one', 'thing', 'place', 'that', 'which', 'i',
+  'am', "i'm", 'aware', 'of', 'exist', 'exists', 'does', 'do', 'is', 'isn', "isn't", 'widely',
+  'publicly', 'documented', 'recorded', 'by', 'another', 'different', 'spelling', 'misspelling', 'typo',
+  'misspelled', 'misspelt', 'mistake', 'error', 'confusion', 'with', 'something', 'else', 'it', 'this',
+]); // prettier-ignore
+
+/** The clause a guess marker at `end` introduces: up to the next sentence or clause break. */
+function guessedClause(text: string, end: number): string {
+  const rest = text.slice(end);
+  const stop = /[.;!?]|,\s*(?:but|so|and)\b/.exec(rest);
+  return stop ? rest.slice(0, stop.index) : rest;
+}
+
+const GUESSES_GLOBAL: readonly RegExp[] = GUESSES.map((p) => new RegExp(p.source, 'g'));
+
+/** The first guess marker that introduces a candidate answer, not only doubt that the thing exists. */
+function firstGuess(text: string): string | undefined {
+  for (const global of GUESSES_GLOBAL) {
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      const words = guessedClause(text, m.index + m[0].length)
+        .split(/[^a-z']+/)
+        .filter(Boolean);
+      if (words.some((w) => !NOT_AN_ANSWER.has(w))) return m[0];
+    }
+  }
+  return undefined;
+}
+
 export interface HedgeFinding {
   /** The decline phrase found, as written (lower-cased). */
   decline?: string;
@@ -53,8 +109,8 @@ export interface HedgeFinding {
 
 export function findHedges(answer: string): HedgeFinding {
   const text = prepare(answer);
-  const decline = firstMatch(text, DECLINES);
-  const guess = firstMatch(text, GUESSES);
+  const decline = PLACEHOLDER.test(text.trim()) ? text.trim() : firstMatch(text, DECLINES);
+  const guess = firstGuess(text);
   const finding: HedgeFinding = {};
   if (decline !== undefined) finding.decline = decline;
   if (guess !== undefined) finding.guess = guess;
