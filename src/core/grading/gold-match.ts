@@ -21,6 +21,7 @@
  * platforms nor explainable, and costs far more than 20 µs a verdict.
  */
 import { placeAndAdjective } from './demonyms';
+import { droppedModifier, dropsHead, insertedNameWords, otherInitials } from './distinguishing-words';
 import {
   joinedPairs,
   YEAR,
@@ -87,8 +88,15 @@ const SHORT_ANSWER_WORDS = 6;
 const ANSWER_COVERAGE = 0.25;
 const OVERLAP_F1 = 0.6;
 
-/** Every number the answer states (outside the question) is one the alias has. */
+/**
+ * Every number the answer states (outside the question) is one the alias has,
+ * with the same sign. The other way round (every number of the alias stated) is
+ * checked for the looser rules by `droppedModifier`.
+ */
 function numbersAgree(answer: PreparedAnswer, alias: PreparedAlias): boolean {
+  // "minus 40" and "40" are different numbers, whichever side has the sign.
+  if (alias.numbers.size > 0 && answer.tokens.includes('minus') !== alias.tokens.includes('minus'))
+    return false;
   for (const n of answer.numbers) {
     // Content words carry ordinals as bare numbers ("16th" → "16"). An ordinal may
     // name a numbered thing ("sixth season" = "season 6"); a count never names an
@@ -158,7 +166,7 @@ function matchAlias(
   on: (r: MatchRule) => boolean,
 ): GoldMatch | undefined {
   if (on('phrase')) {
-    const at = findPhrase(answer.tokens, alias.tokens);
+    const at = phraseAt(answer.tokens, alias.tokens);
     if (at >= 0) return { rule: 'phrase', alias: alias.text, word: at + 1 };
   }
   if (on('period')) {
@@ -180,7 +188,12 @@ function matchAlias(
   }
   if (!numbersAgree(answer, alias)) return undefined;
   const forms = on('word-forms');
-  if (on('alias-words') && alias.content.length > 0 && allIn(alias.content, answer, forms)) {
+  if (
+    on('alias-words') &&
+    alias.content.length > 0 &&
+    allIn(alias.content, answer, forms) &&
+    insertedNameWords(answer, alias) === undefined
+  ) {
     return { rule: 'alias-words', alias: alias.text };
   }
   if (on('acronym') && isAcronym(answer, alias)) return { rule: 'acronym', alias: alias.text };
@@ -193,16 +206,43 @@ function matchAlias(
   const core = answer.core;
   if (core.length === 0 || core.length > SHORT_ANSWER_WORDS || alias.content.length === 0) return undefined;
   const shared = countIn(core, alias, forms);
-  if (on('answer-words') && shared === core.length && shared / alias.content.length >= ANSWER_COVERAGE) {
+  if (shared === 0) return undefined;
+  // Leaving out a word that tells the alias apart from a shorter name is a different answer.
+  if (droppedModifier(answer, alias, gold.questionWords) !== undefined) return undefined;
+  if (
+    on('answer-words') &&
+    shared === core.length &&
+    shared / alias.content.length >= ANSWER_COVERAGE &&
+    !dropsHead(answer, alias, forms)
+  ) {
     return { rule: 'answer-words', alias: alias.text };
   }
-  if (on('overlap') && shared > 0 && endsMatch(alias, answer, forms)) {
+  if (
+    on('overlap') &&
+    endsMatch(alias, answer, forms) &&
+    !dropsHead(answer, alias, forms) &&
+    !otherInitials(answer, alias) &&
+    insertedNameWords(answer, alias) === undefined
+  ) {
     const precision = shared / core.length;
     const recall = countIn(alias.content, answer, forms) / alias.content.length;
     const f1 = (2 * precision * recall) / (precision + recall);
     if (f1 >= OVERLAP_F1) return { rule: 'overlap', alias: alias.text };
   }
   return undefined;
+}
+
+/**
+ * A phrase match, skipping an occurrence of a number that the answer makes
+ * negative ("minus 40" does not state "40"; the minus sign is read as "minus").
+ */
+function phraseAt(tokens: readonly string[], phrase: readonly string[]): number {
+  let at = findPhrase(tokens, phrase);
+  while (at > 0 && tokens[at - 1] === 'minus' && /^\d/.test(phrase[0] ?? '')) {
+    const next = findPhrase(tokens.slice(at + 1), phrase);
+    at = next < 0 ? -1 : at + 1 + next;
+  }
+  return at;
 }
 
 /**

@@ -32,6 +32,12 @@ const APOSTROPHE = /(\p{L})['’](\p{L})/gu;
 const SPLIT = /[^\p{L}\p{N}.]+|\.(?!\d)|(?<!\d)\./gu;
 const ARTICLES = new Set(['a', 'an', 'the']);
 const AMPERSAND = /\s*&\s*/g;
+/**
+ * A minus sign before a number ("-40", "−40 °C"), read as the word "minus" so a
+ * negative number is not the positive one. Not between numbers ("1939 - 1945",
+ * "40-50": ranges) nor inside words ("COVID-19").
+ */
+const MINUS_SIGN = /(?<!\d\s*)(?<=^|[\s([:=~≈])[-−](?=\d)/gu;
 /** Letters NFD does not split: "Æthelstan" = "Aethelstan". */
 const LIGATURES = /[æœßøłđþ]/gi;
 const LIGATURE_SPELLING: Record<string, string> = {
@@ -173,6 +179,7 @@ export function normaliseTokens(text: string): string[] {
     .replace(MARKS, '')
     .replace(INVISIBLE, '')
     .replace(AMPERSAND, ' and ')
+    .replace(MINUS_SIGN, 'minus ')
     .replace(LIGATURES, (c) => {
       const plain = ownEntry(LIGATURE_SPELLING, c.toLowerCase()) ?? c;
       return c === c.toLowerCase() ? plain : plain.toUpperCase();
@@ -192,7 +199,9 @@ export function normaliseTokens(text: string): string[] {
     lower.filter((_t, i) => keep[i]),
     original.filter((_t, i) => keep[i]),
   );
-  const numbered = canonicalNumbers(joined.tokens, joined.original);
+  const numbered = canonicalNumbers(joined.tokens, joined.original).map((t, i, all) =>
+    t === 'negative' && /^\d/.test(all[i + 1] ?? '') ? 'minus' : t,
+  );
   return expandWords(canonicalDates(numbered)).filter((t) => !ARTICLES.has(t));
 }
 

@@ -7,8 +7,10 @@
  * must be equal or one a short form of the other (the same first two letters,
  * the same first letter and its letters in order, or a tail: "Ray", "Tom",
  * "Drea"); middle
- * names may be missing on one side or given as initials, but two different
- * middle names are two people. Leading titles and roles ("Dr", "General",
+ * names may be missing from the answer or given as initials, but two different
+ * middle names are two people, and a full middle name the answer adds after
+ * the same first name may be another person ("John Quincy Adams" for "John
+ * Adams"; but "Thomas Stanley Holland", the formal name, for "Tom Holland"). Leading titles and roles ("Dr", "General",
  * "actor") are set aside. A table of nicknames was rejected: it cannot be
  * complete ("Bob" for "Robert"), and the letter rules cover the common kind.
  */
@@ -76,8 +78,18 @@ function initials(tokens: readonly string[]): string {
   return tokens.map((t) => (t.length <= 2 ? t : t.charAt(0))).join('');
 }
 
-function middlesAgree(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
+/**
+ * `a` the answer's middle names, `b` the alias's. The alias's may be left out
+ * ("Ray Bolger" for "Raymond Wallace Bolger"), but a middle name the answer adds
+ * to an alias without one, after the same first name, may name another person:
+ * "John Quincy Adams" is not "John Adams". An added initial is allowed ("Roger
+ * B. Chaffee").
+ */
+function middlesAgree(a: readonly string[], b: readonly string[], sameFirst: boolean): boolean {
+  // With the first name spelled out in full ("Thomas Stanley Holland" for "Tom
+  // Holland") the answer is the formal name of the same person.
+  if (b.length === 0) return !sameFirst || a.every((t) => t.length <= 2);
+  if (a.length === 0) return true;
   if (initials(a) !== initials(b)) return false;
   const allInitials = (m: readonly string[]): boolean => m.every((t) => t.length <= 2);
   if (allInitials(a) || allInitials(b)) return true;
@@ -100,5 +112,6 @@ export function samePerson(
   const first = firstNamesAlike(a[0] ?? '', g[0] ?? '');
   if (first === undefined) return undefined;
   const middle = (n: readonly string[]): readonly string[] => n.slice(1, -1).filter((t) => !PARTICLES.has(t));
-  return middlesAgree(middle(a), middle(g)) ? first : undefined;
+  const sameFirst = (a[0] ?? '') === (g[0] ?? '');
+  return middlesAgree(middle(a), middle(g), sameFirst) ? first : undefined;
 }
