@@ -6,6 +6,7 @@ import type { Router } from './router.svelte';
 import type { RunsState } from './runs.svelte';
 import type { ResultsSource } from './results-source';
 import type { ResultsState } from './results.svelte';
+import type { JudgeState } from './judge.svelte';
 import type { SettingsState } from './settings.svelte';
 import type { Theme } from './theme.svelte';
 
@@ -16,7 +17,7 @@ export interface AppContext {
   router: Router;
   runs: RunsState;
   /** The results screen's data source, and its state once that screen has been opened (kept across screens). */
-  results: { source: ResultsSource; state?: ResultsState };
+  results: { source: ResultsSource; state?: ResultsState; judge?: JudgeState };
   settings: SettingsState;
   theme: Theme;
 }

@@ -19,7 +19,16 @@ import type {
 import { AppError, toAppError } from '../core/errors';
 import { createTokenBatcher, type Schedule } from '../engine/token-batcher';
 
-export type EngineClient = EngineApi;
+/** What the state needs of the worker client (src/engine/client.ts): the engine API itself. */
+type Engine = EngineApi;
+
+/** Who holds the engine for a long job; the page's own buttons wait for them. */
+export type EngineHolder = 'run' | 'judge';
+
+const HOLDER_TEXT: Record<EngineHolder, string> = {
+  run: 'A run is using the engine.',
+  judge: 'The model judge is using the engine.',
+};
 
 export interface LoadState {
   modelId: string;
@@ -40,7 +49,8 @@ export function engineKindFromUrl(search: string): EngineKind {
 }
 
 export class EngineState {
-  readonly #client: EngineClient;
+  readonly #client: Engine;
+  #holder = $state<EngineHolder | null>(null);
   #info = $state<EngineInfo | null>(null);
   #adapter = $state<AdapterFacts | null>(null);
   #records = $state.raw<ModelRecord[]>([]);
@@ -52,11 +62,11 @@ export class EngineState {
   #scratch = $state<ScratchState>({ prompt: '', answer: '', result: null, running: false });
   #starting = $state(true);
 
-  constructor(client: EngineClient) {
+  constructor(client: Engine) {
     this.#client = client;
   }
 
-  get client(): EngineClient {
+  get client(): Engine {
     return this.#client;
   }
   get info(): EngineInfo | null {
@@ -97,6 +107,36 @@ export class EngineState {
     this.#error = null;
   }
 
+  /** Who holds the engine for a long job (a run, the judge); null when it is free. */
+  get holder(): EngineHolder | null {
+    return this.#holder;
+  }
+
+  /**
+   * Takes the engine for a long job. Only one job at a time: the worker runs one
+   * call at a time, and a download or prompt slipped in between two of a run's
+   * answers would fail that answer. Returns false when someone else holds it.
+   */
+  acquire(holder: EngineHolder): boolean {
+    if (this.#holder || this.#loading || this.#scratch.running) return false;
+    this.#holder = holder;
+    return true;
+  }
+
+  release(holder: EngineHolder): void {
+    if (this.#holder === holder) this.#holder = null;
+  }
+
+  /** Refuses a page action while a long job holds the engine; says why. */
+  #refuseWhileHeld(): boolean {
+    if (!this.#holder) return false;
+    this.#error = new AppError('engine-busy', {
+      message: HOLDER_TEXT[this.#holder],
+      action: 'Pause or wait for it, then try again.',
+    });
+    return true;
+  }
+
   /** Starts the backend and reads the adapter and the model list. */
   async start(options: EngineInit, custom: CustomModel[]): Promise<void> {
     this.#starting = true;
@@ -125,7 +165,7 @@ export class EngineState {
 
   /** Downloads (when needed) and loads a model; resolves false when it failed or was cancelled. */
   async load(modelId: string, custom: CustomModel[]): Promise<boolean> {
-    if (this.#loading) return false;
+    if (this.#loading || this.#refuseWhileHeld()) return false;
     this.#error = null;
     this.#loading = { modelId, progress: null, startedAt: performance.now() };
     try {
@@ -149,16 +189,26 @@ export class EngineState {
   }
 
   async cancelLoad(): Promise<void> {
-    await this.#client.cancelLoad();
+    try {
+      await this.#client.cancelLoad();
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
   }
 
   async unload(custom: CustomModel[]): Promise<void> {
-    await this.#client.unload();
-    this.#loaded = null;
+    if (this.#refuseWhileHeld()) return;
+    try {
+      await this.#client.unload();
+      this.#loaded = null;
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
     await this.refreshModels(custom);
   }
 
   async deleteCached(modelId: string, custom: CustomModel[]): Promise<void> {
+    if (this.#refuseWhileHeld()) return;
     try {
       if (this.#loaded === modelId) await this.#client.unload();
       await this.#client.deleteCached(modelId, custom);
@@ -170,7 +220,7 @@ export class EngineState {
 
   /** Sends one prompt to the loaded model, streaming the answer into `scratch`. */
   async send(prompt: string, schedule?: Schedule): Promise<void> {
-    if (!this.#loaded || this.#scratch.running) return;
+    if (!this.#loaded || this.#scratch.running || this.#refuseWhileHeld()) return;
     this.#error = null;
     this.#scratch = { prompt, answer: '', result: null, running: true };
     const batcher = createTokenBatcher((text) => (this.#scratch.answer += text), schedule);
@@ -185,12 +235,18 @@ export class EngineState {
     } catch (error) {
       batcher.flush();
       this.#error = toAppError(error);
+      // A lost device the worker could not recover from leaves no model loaded.
+      this.#loaded = await this.#client.loadedModel().catch(() => null);
     } finally {
       this.#scratch.running = false;
     }
   }
 
   async interrupt(): Promise<void> {
-    await this.#client.interrupt();
+    try {
+      await this.#client.interrupt();
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
   }
 }

@@ -8,8 +8,9 @@ import type { PromptItem, PromptSet } from '../core/prompts/types';
 import type { ResultRecord } from '../core/runs/types';
 import { AppError, toAppError } from '../core/errors';
 import { judgeAgreement, judgeAnswer, type JudgeAgreement } from '../core/grading/judge';
+import type { JudgeVerdict, Verdicts } from '../core/grading/types';
 import type { FloorcheckDb } from '../storage/db';
-import { putResults } from '../storage/results';
+import { setVerdicts } from '../storage/results';
 import type { EngineState } from './engine.svelte';
 
 export interface JudgeProgress {
@@ -73,12 +74,19 @@ export class JudgeState {
       return 0;
     }
     if (!this.#db || this.running) return 0;
+    if (!this.#engine.acquire('judge')) {
+      this.#error = new AppError('engine-busy', {
+        message: 'The engine is busy (a run, a download or a prompt), so the judge cannot start.',
+        action: 'Wait for it to finish, then judge again.',
+      });
+      return 0;
+    }
     this.#error = null;
     this.#stop = false;
     const items = new Map(set.items.map((item): [string, PromptItem] => [item.id, item]));
     const todo = awaitingJudge(results).filter((r) => items.has(r.itemId));
     this.#progress = { judgeModelId, done: 0, total: todo.length, unparsed: 0 };
-    const pending: ResultRecord[] = [];
+    const pending = new Map<string, JudgeVerdict>();
     let stored = 0;
     const generate = this.#engine.client.generate;
     try {
@@ -93,14 +101,14 @@ export class JudgeState {
             judgeModelId,
             Date.now,
           );
-          pending.push({ ...record, verdicts: { ...record.verdicts, judge } });
+          pending.set(record.id, judge);
         } catch (error) {
           const appError = toAppError(error);
           if (appError.code !== 'judge-reply-invalid') throw appError;
           this.#progress.unparsed += 1;
         }
         this.#progress.done += 1;
-        if (pending.length >= BATCH) stored += await this.#flush(pending);
+        if (pending.size >= BATCH) stored += await this.#flush(pending);
       }
       stored += await this.#flush(pending);
     } catch (error) {
@@ -108,14 +116,22 @@ export class JudgeState {
       this.#error = toAppError(error);
     } finally {
       this.#progress = null;
+      this.#engine.release('judge');
     }
     return stored;
   }
 
-  async #flush(pending: ResultRecord[]): Promise<number> {
-    if (!this.#db || pending.length === 0) return 0;
-    const batch = pending.splice(0);
-    await putResults(this.#db, batch);
-    return batch.length;
+  /**
+   * Stores the judge's verdicts into the records as they are NOW (one transaction), so an
+   * override the person made while the judge was working is kept.
+   */
+  async #flush(pending: Map<string, JudgeVerdict>): Promise<number> {
+    if (!this.#db || pending.size === 0) return 0;
+    const updates = new Map(
+      [...pending].map(([id, judge]) => [id, (verdicts: Verdicts) => ({ ...verdicts, judge })]),
+    );
+    pending.clear();
+    await setVerdicts(this.#db, updates);
+    return updates.size;
   }
 }

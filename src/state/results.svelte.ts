@@ -8,9 +8,6 @@
  * Large values (results, grids) are `$state.raw` and replaced whole: deep
  * proxies over 10,000 records would cost more than the grid itself.
  */
-import { getContext, setContext } from 'svelte';
-import { SvelteURLSearchParams } from 'svelte/reactivity';
-import { version as packageVersion } from '../../package.json';
 import { AppError, toAppError, type Result, ok, err } from '../core/errors';
 import type { AppStamp } from '../core/exchange/envelope';
 import { comparisonPayload, exportComparison } from '../core/exchange/export-comparison';
@@ -26,21 +23,7 @@ import { referenceFiguresFor } from '../core/results/reference-figures';
 import { headlineGaps, runFigures, type RunFigures } from '../core/results/summary-rows';
 import { locationFromParams, locationToParams } from '../core/results/url-query';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
-import { openDatabase } from '../storage/db';
-import {
-  createLazyResultsSource,
-  createStorageResultsSource,
-  type ImportSummary,
-  type LiveEvent,
-  type ResultsSource,
-} from './results-source';
-
-export type { ImportSummary, LiveEvent, LiveFeed, ResultsSource } from './results-source';
-export {
-  createLazyResultsSource,
-  createMemoryResultsSource,
-  createStorageResultsSource,
-} from './results-source';
+import type { ImportSummary, LiveEvent, ResultsSource } from './results-source';
 
 export interface ResultsStateOptions {
   app: AppStamp;
@@ -248,8 +231,12 @@ export class ResultsState {
     this.#error = undefined;
   }
 
-  dispose(): void {
-    this.#unsubscribe?.();
+  /**
+   * Coming back to the screen: the state kept what was open, so the address bar is
+   * brought back in line with it (switching screens leaves only `view` in the URL).
+   */
+  restoreUrl(): void {
+    this.#writeUrl();
   }
 
   #onLive(event: LiveEvent): void {
@@ -290,41 +277,4 @@ export class ResultsState {
       this.#loading = false;
     }
   }
-}
-
-const KEY = Symbol('floorcheck-results');
-
-export function setResultsContext(state: ResultsState): ResultsState {
-  return setContext(KEY, state);
-}
-
-/**
- * The results state from context. Where the app has not provided one, a
- * default over this browser's IndexedDB (opened on first use) is created and
- * provided, so the screen works on its own.
- */
-export function getResultsContext(): ResultsState {
-  const state = getContext<ResultsState | undefined>(KEY);
-  if (state) return state;
-  const source = createLazyResultsSource(async () => {
-    const opened = await openDatabase();
-    if (!opened.ok) throw opened.error;
-    return createStorageResultsSource(opened.value);
-  });
-  return setResultsContext(
-    new ResultsState(source, {
-      app: { name: 'Floorcheck', version: packageVersion },
-      writeSearch: replaceSearch,
-    }),
-  );
-}
-
-/** Replaces the given query parameters in the address bar, keeping the others. */
-export function replaceSearch(params: Record<string, string | null>): void {
-  const next = new SvelteURLSearchParams(location.search);
-  for (const [key, value] of Object.entries(params)) {
-    if (value === null || value === '') next.delete(key);
-    else next.set(key, value);
-  }
-  history.replaceState(history.state, '', `?${next.toString()}`);
 }

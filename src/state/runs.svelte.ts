@@ -55,6 +55,8 @@ export class RunsState {
   #deleted = $state<DeletedRun | null>(null);
   #scheduler: RunScheduler | null = null;
   #running = $state(false);
+  /** Between the click and the run's first step (awaits that a second click must not slip through). */
+  #starting = $state(false);
   /** How long each model's answers took in earlier runs on this engine, for the estimate before a run. */
   #cellTimes = $state.raw<SampleSums>(new Map());
   #batcher: TokenBatcher | null = null;
@@ -82,7 +84,7 @@ export class RunsState {
     return this.#deleted;
   }
   get busy(): boolean {
-    return this.#running;
+    return this.#running || this.#starting;
   }
   get cellTimes(): SampleSums {
     return this.#cellTimes;
@@ -157,6 +159,18 @@ export class RunsState {
       return false;
     }
     if (this.busy) return false;
+    this.#starting = true;
+    try {
+      return await this.#create(db, config, name);
+    } catch (error) {
+      this.#error = toAppError(error);
+      return false;
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  async #create(db: FloorcheckDb, config: RunConfig, name: string): Promise<boolean> {
     const set = await this.findSet(config.setId);
     if (!set) {
       this.#error = new AppError('not-found', { message: 'The chosen prompt set no longer exists.' });
@@ -185,15 +199,20 @@ export class RunsState {
   async resume(runId: string): Promise<void> {
     const run = this.#runs.find((r) => r.id === runId);
     if (!run || this.busy) return;
-    const set = await this.findSet(run.config.setId);
-    if (!set) {
-      this.#error = new AppError('not-found', {
-        message: `The prompt set "${run.config.setName}" of this run no longer exists, so it cannot resume.`,
-        action: 'Import the set again, or start a new run.',
-      });
-      return;
+    this.#starting = true;
+    try {
+      const set = await this.findSet(run.config.setId);
+      if (!set) {
+        this.#error = new AppError('not-found', {
+          message: `The prompt set "${run.config.setName}" of this run no longer exists, so it cannot resume.`,
+          action: 'Import the set again, or start a new run.',
+        });
+        return;
+      }
+      void this.#execute(run, set);
+    } finally {
+      this.#starting = false;
     }
-    void this.#execute(run, set);
   }
 
   pause(): void {
@@ -212,27 +231,41 @@ export class RunsState {
 
   async rename(runId: string, name: string): Promise<void> {
     if (!this.#db) return;
-    const renamed = await renameRun(this.#db, runId, name, Date.now());
-    if (!renamed.ok) this.#error = renamed.error;
-    await this.refresh();
+    try {
+      const renamed = await renameRun(this.#db, runId, name, Date.now());
+      if (!renamed.ok) this.#error = renamed.error;
+      await this.refresh();
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
   }
 
   async remove(runId: string): Promise<void> {
     if (!this.#db) return;
-    const deleted = await deleteRun(this.#db, runId);
-    if (!deleted.ok) {
-      this.#error = deleted.error;
-      return;
+    try {
+      const deleted = await deleteRun(this.#db, runId);
+      if (!deleted.ok) {
+        this.#error = deleted.error;
+        return;
+      }
+      this.#deleted = deleted.value;
+      // The progress panel no longer has a run to show or resume.
+      if (this.#live?.run.id === runId && !this.busy) this.#live = null;
+      await this.refresh();
+    } catch (error) {
+      this.#error = toAppError(error);
     }
-    this.#deleted = deleted.value;
-    await this.refresh();
   }
 
   async undoRemove(): Promise<void> {
     if (!this.#db || !this.#deleted) return;
-    await restoreRun(this.#db, this.#deleted);
-    this.#deleted = null;
-    await this.refresh();
+    try {
+      await restoreRun(this.#db, this.#deleted);
+      this.#deleted = null;
+      await this.refresh();
+    } catch (error) {
+      this.#error = toAppError(error);
+    }
   }
 
   forgetDeleted(): void {
@@ -241,6 +274,13 @@ export class RunsState {
 
   async #execute(run: RunRecord, set: PromptSet): Promise<void> {
     if (!this.#db || this.#running) return;
+    if (!this.#engine.acquire('run')) {
+      this.#error = new AppError('engine-busy', {
+        message: 'The engine is busy with a download, a prompt or the judge, so the run cannot start.',
+        action: 'Wait for it to finish (or cancel it), then start the run again.',
+      });
+      return;
+    }
     this.#running = true;
     try {
       await this.#executeWith(this.#db, run, set);
@@ -248,6 +288,7 @@ export class RunsState {
       this.#error = toAppError(error);
     } finally {
       this.#running = false;
+      this.#engine.release('run');
     }
   }
 
@@ -315,12 +356,8 @@ export class RunsState {
         live.last = event.result;
         this.#emit(live.run.id, { type: 'result', result: event.result });
         if (!event.result.error) {
-          const sums = new Map(this.#cellTimes);
-          const before = sums.get(event.result.modelId);
-          sums.set(event.result.modelId, {
-            ms: (before?.ms ?? 0) + event.result.usage.totalMs,
-            n: (before?.n ?? 0) + 1,
-          });
+          const sums = new Map([...this.#cellTimes].map(([id, sum]) => [id, { ...sum }]));
+          for (const sample of samplesFromResults([event.result])) addSample(sums, sample);
           this.#cellTimes = sums;
         }
         break;

@@ -59,7 +59,7 @@ describe('the model judge', () => {
     // The judge's verdicts survive a reload (stored beside the grader's).
     await page.reload();
     await expect.poll(() => page.getByTestId('judge-agreement').textContent()).toMatch(/0 of 3/);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 });

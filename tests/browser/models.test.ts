@@ -61,7 +61,7 @@ describe('with WebGPU (SwiftShader)', () => {
     expect(await f32Row.getByRole('button', { name: 'Download' }).isEnabled()).toBe(true);
     // Embedding models are not chat models and stay out of the catalog.
     expect(await page.locator('tr[data-model*="snowflake-arctic-embed"]').count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -87,7 +87,7 @@ describe('with WebGPU (SwiftShader)', () => {
     const partials = await seenTexts(page, 'scratch-answer');
     expect(partials.filter((text) => text.length > 0 && !text.includes('Paris.')).length).toBeGreaterThan(0);
     expect(await page.getByTestId('decode').textContent()).toMatch(/tok\/s/);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -124,7 +124,7 @@ describe('with WebGPU (SwiftShader)', () => {
     await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await row.getByRole('button', { name: 'Download' }).isEnabled()).toBe(true);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 });
@@ -141,14 +141,14 @@ describe('without WebGPU', () => {
   it('explains why models cannot run and keeps the rest of the app usable', async () => {
     const { page, errors, context } = await openApp(browser);
     const notice = page.getByTestId('no-webgpu');
-    await notice.waitFor();
+    await notice.waitFor({ timeout: 60_000 });
     expect(await notice.textContent()).toMatch(/WebGPU is not available/);
     expect(await notice.textContent()).toMatch(/enable-unsafe-webgpu/);
     await page.getByRole('tab', { name: 'Prompt sets' }).click();
     expect(await page.getByRole('tab', { name: 'Prompt sets' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('tab', { name: 'Results' }).click();
     expect(new URL(page.url()).searchParams.get('view')).toBe('results');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 });

@@ -42,7 +42,7 @@ describe('offline, as an installed PWA', () => {
     }
     await page.getByRole('tab', { name: 'Prompt sets' }).click();
     await page.getByText('Invented entities').first().waitFor();
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 });

@@ -39,7 +39,7 @@ describe('the real web-llm engine without a network', () => {
     // The load panel is gone and the model can be tried again.
     expect(await page.getByTestId('load-panel').count()).toBe(0);
     expect(await row.getByRole('button', { name: 'Download' }).isEnabled()).toBe(true);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 });

@@ -151,6 +151,6 @@ describe('results screen', () => {
     await page.getByRole('dialog').getByText('<script>window.__pwned=2</script>').first().waitFor();
     expect(await page.locator('dialog img, dialog script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 });

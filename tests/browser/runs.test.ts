@@ -98,7 +98,7 @@ describe('a run of 3 models × 3 conditions × 20 items', () => {
     expect(before.every((r) => afterIds.has(r.id))).toBe(true);
     // Now these models have answered, the form estimates how long the same run would take.
     expect(await page.getByTestId('run-estimate').textContent()).toMatch(/About .+ of answering/);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -119,6 +119,37 @@ describe('a run of 3 models × 3 conditions × 20 items', () => {
     await expect.poll(() => form.getByTestId('run-summary').textContent()).toContain('40 answers');
     await page.reload();
     expect(await page.getByLabel('Passages in context (distractor, 30%)').isChecked()).toBe(true);
+    await context.close();
+  });
+
+  it('holds the engine during a run: the Models screen waits, and a double click starts one run only', async () => {
+    const { page, context, errors } = await openApp(
+      browser,
+      '?engine=simulated&view=runs&sim-rate=10&sim-download-ms=100',
+    );
+    const form = page.getByTestId('run-config');
+    await form.waitFor();
+    await form.getByTestId('run-sample').fill('3');
+    await form.getByLabel('sim-honest-0.5B-q4f32_1').check();
+    await form.getByTestId('start-run').dblclick();
+    await page.getByTestId('run-progress').waitFor();
+
+    await page.getByRole('tab', { name: 'Models' }).click();
+    await page.getByTestId('engine-held').waitFor();
+    const other = page.locator('tr[data-model="sim-confident-1B-q4f32_1"]');
+    expect(await other.getByRole('button', { name: 'Download' }).isDisabled()).toBe(true);
+
+    await page.getByRole('tab', { name: 'Runs' }).click();
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    const history = page.getByTestId('run-history');
+    await expect
+      .poll(() => history.getByTestId('history-status').first().textContent())
+      .toContain('cancelled');
+    expect(await history.locator('tr[data-run]').count()).toBe(1);
+    await page.getByRole('tab', { name: 'Models' }).click();
+    await expect.poll(() => page.getByTestId('engine-held').count()).toBe(0);
+    expect(await other.getByRole('button', { name: 'Download' }).isEnabled()).toBe(true);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 });

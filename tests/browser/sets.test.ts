@@ -59,7 +59,7 @@ describe('Prompt sets screen', () => {
     // 200 items, one page of 25 rendered.
     expect(await page.getByTestId('items-range').textContent()).toMatch(/1–25 of 200/);
     expect(await detail.locator('tbody tr').count()).toBe(25);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -89,7 +89,7 @@ describe('Prompt sets screen', () => {
     const kilimanjaro = detail.locator('tbody tr', { hasText: 'Kilimanjaro' });
     expect(await kilimanjaro.textContent()).toContain('Give its usual English name.');
     expect(await kilimanjaro.textContent()).toContain('topic:Geography');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -106,7 +106,7 @@ describe('Prompt sets screen', () => {
     await page.reload();
     await page.getByTestId('builtin-sets').waitFor();
     expect(await page.getByTestId('stored-sets').count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -136,7 +136,7 @@ describe('Prompt sets screen', () => {
     const row = page.getByTestId('set-detail').locator('tbody tr', { hasText: 'Red Planet' });
     expect(await row.textContent()).toContain('Mars');
     expect(await row.textContent()).toContain('area:astronomy');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -169,7 +169,7 @@ describe('Prompt sets screen', () => {
     await saved.waitFor();
     expect(await saved.locator('.canonical').textContent()).toBe('1969');
     expect(await saved.locator('.alias').textContent()).toBe('nineteen sixty-nine');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -199,7 +199,7 @@ describe('Prompt sets screen', () => {
     await page.getByTestId('stored-sets').waitFor();
     expect(await storedNames(page)).toEqual(['simpleqa-small']);
     expect(await page.getByTestId('set-detail').locator('tbody tr').count()).toBe(3);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -212,7 +212,7 @@ describe('Prompt sets screen', () => {
     const detail = page.getByTestId('set-detail');
     expect(await detail.getByLabel('Name').inputValue()).toBe('Invented entities (copy)');
     expect(await detail.getByRole('button', { name: /^Edit item/ }).count()).toBe(25);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
   it('imports a file dropped on the drop zone', async () => {
@@ -226,7 +226,7 @@ describe('Prompt sets screen', () => {
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.getByTestId('preview-count').textContent()).toMatch(/Saving stores 1 item\b/);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -254,7 +254,7 @@ describe('Prompt sets screen', () => {
     await form.getByRole('button', { name: 'Save item' }).click();
     await form.waitFor({ state: 'detached' });
     expect(await row.textContent()).toContain('doc-1');
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
 });
