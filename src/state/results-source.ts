@@ -167,39 +167,3 @@ export function createMemoryResultsSource(
     },
   };
 }
-
-/**
- * A source that opens its backing store on first use, so the results screen
- * works before (or without) the app handing it one; a failure to open is
- * thrown from whichever call came first and retried on the next.
- */
-export function createLazyResultsSource(open: () => Promise<ResultsSource>): ResultsSource {
-  let pending: Promise<ResultsSource> | undefined;
-  const source = (): Promise<ResultsSource> => {
-    pending ??= open().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-  return {
-    listRuns: async () => (await source()).listRuns(),
-    getRun: async (runId) => (await source()).getRun(runId),
-    listResults: async (runId) => (await source()).listResults(runId),
-    getSet: async (setId) => (await source()).getSet(setId),
-    saveOverride: async (resultId, verdict) => (await source()).saveOverride(resultId, verdict),
-    importRuns: async (payload) => (await source()).importRuns(payload),
-    subscribe(runId, listener) {
-      let stop: (() => void) | undefined;
-      let stopped = false;
-      const unsubscribe = (): void => {
-        stopped = true;
-        stop?.();
-      };
-      void source().then((s) => {
-        if (!stopped) stop = s.subscribe(runId, listener);
-      });
-      return unsubscribe;
-    },
-  };
-}
