@@ -4,14 +4,24 @@
  *
  * Order of decisions, and why:
  * 1. Reasoning blocks are set aside; only the final answer is graded.
- * 2. After a self-correction ("…, actually it's Lyon") only what follows counts.
+ * 2. After a self-correction ("Lyon. Actually, it's Paris") only what follows
+ *    counts. A marker is a correction only at the start of a clause, after a
+ *    candidate answer, and when what follows says something the question did
+ *    not ("Paris is actually the capital", "Paris. I mean, it's the capital" are
+ *    graded whole).
  * 3. A known-incorrect answer stated (not negated) makes the answer incorrect
  *    when it is the answer given: no accepted answer before it, or offered
  *    beside one as an alternative ("Canberra, or maybe Sydney"): SimpleQA
  *    treats a contradiction as wrong. Mentioned after the accepted answer in
  *    another role ("Brasília; the government moved there from Rio de Janeiro")
  *    it contradicts nothing, and the accepted answer stands.
- * 4. An accepted answer stated, negated ("not Paris") counts as contradicting it.
+ *    A known-incorrect answer of one or two words counts only as the whole
+ *    answer, a clause on its own, or after "is" ("Nothing is certain" does not
+ *    state "Nothing").
+ * 4. An accepted answer stated, negated in its clause ("not Paris"; but "Not
+ *    Venus, Mars." states Mars) counts as contradicting it. Alternatives joined
+ *    by "or" where one is not accepted ("1944 or 1945") list candidates without
+ *    settling: incorrect, as SimpleQA grades them.
  * 5. A date whose day or month differs from every gold date is incorrect.
  * 6. An accepted answer stated is correct, hedged or not (SimpleQA: a hedged
  *    guess that contains the gold answer is correct).
@@ -21,11 +31,24 @@
  * Gold is prepared once per answers array (WeakMap cache), so grading many
  * responses to one item normalises the gold once.
  */
+import {
+  alternativesOffered,
+  clauseIndex,
+  isNegated,
+  SHORT_ANSWER_TOKENS,
+  standsAsAnswer,
+} from './answer-clauses';
 import { matchGold, type GoldMatch, type MatchOptions } from './gold-match';
-import { contradictsGoldDate, prepareAnswer, prepareGold, type PreparedGold } from './gold-prepare';
+import {
+  contradictsGoldDate,
+  prepareAnswer,
+  prepareGold,
+  type PreparedAnswer,
+  type PreparedGold,
+} from './gold-prepare';
 import { findHedges } from './hedges';
 import { splitReasoning } from './reasoning';
-import { findPhrase } from './token-match';
+import { findAllPhrases } from './token-match';
 import type { GradeOutcome } from './types';
 
 export interface GradeInput {
@@ -40,7 +63,10 @@ export type GradeResult = GradeOutcome & { reasoning?: string };
 
 const CORRECTION =
   /\b(?:actually|no,? wait|wait,? no|correction|i mean|sorry,|rather,|on second thought)\b/gi;
-const NEGATIONS = new Set(['not', 'never', 'isnt', 'wasnt', 'arent', 'werent', 'nor', 'neither']);
+/** What may stand just before a correction marker: a clause break, or the start. */
+const CLAUSE_END = /(?:^|[.,;:!?—–-])\s*$/;
+/** After a marker, a description of what came before, not a new answer: "I mean, it's the capital". */
+const DESCRIBES = /^(?:it|that|this|which)(?:'s|’s| is| was)\s+(?:the|a|an)\b/i;
 /** Words that offer what follows as another candidate answer. */
 const ALTERNATIVES = new Set(['or', 'maybe', 'perhaps', 'possibly', 'probably', 'either', 'alternatively']);
 
@@ -54,22 +80,23 @@ function cachedGold(answers: readonly string[], question: string): PreparedGold 
   return gold;
 }
 
-/** The final answer after the last self-correction, when one has something after it. */
-function afterCorrection(answer: string): { text: string; marker?: string } {
+/**
+ * The final answer after the last self-correction: a marker at the start of a
+ * clause, with a candidate answer before it and, after it, words the question
+ * does not already hold ("it's the capital" corrects nothing).
+ */
+function afterCorrection(answer: string, gold: PreparedGold): { text: string; marker?: string } {
   let last: RegExpExecArray | undefined;
   CORRECTION.lastIndex = 0;
-  for (let m = CORRECTION.exec(answer); m; m = CORRECTION.exec(answer)) last = m;
-  if (!last) return { text: answer };
-  const rest = answer.slice(last.index + last[0].length).trim();
-  return /[\p{L}\p{N}]/u.test(rest) ? { text: rest, marker: last[0] } : { text: answer };
-}
-
-function isNegated(tokens: readonly string[], at: number): boolean {
-  for (const back of [1, 2]) {
-    const word = tokens[at - back];
-    if (word !== undefined && NEGATIONS.has(word)) return true;
+  for (let m = CORRECTION.exec(answer); m; m = CORRECTION.exec(answer)) {
+    const before = answer.slice(0, m.index);
+    if (CLAUSE_END.test(before) && /[\p{L}\p{N}]/u.test(before)) last = m;
   }
-  return false;
+  if (!last) return { text: answer };
+  const rest = answer.slice(last.index + last[0].length).replace(/^[\s,;:.!?—–-]+/, '');
+  if (!/[\p{L}\p{N}]/u.test(rest) || DESCRIBES.test(rest)) return { text: answer };
+  if (prepareAnswer(rest, gold).core.length === 0) return { text: answer };
+  return { text: rest, marker: last[0] };
 }
 
 /**
@@ -122,6 +149,24 @@ function withReasoning(outcome: GradeOutcome, reasoning: string | undefined): Gr
   return reasoning === undefined ? outcome : { ...outcome, reasoning };
 }
 
+/** Alternatives joined by "or" of which one states an accepted answer and another does not. */
+function unsettled(
+  answer: PreparedAnswer,
+  gold: PreparedGold,
+  clauses: readonly number[] | undefined,
+  options: MatchOptions,
+): string | undefined {
+  // An accepted answer that is itself a choice ("morgue or mortuary") is stated whole.
+  if (gold.aliases.some((a) => a.tokens.includes('or'))) return undefined;
+  for (const { left, right } of alternativesOffered(answer.tokens, clauses)) {
+    const leftMatch = matchGold(prepareAnswer(left.join(' '), gold), gold, options);
+    const rightMatch = matchGold(prepareAnswer(right.join(' '), gold), gold, options);
+    if ((leftMatch === undefined) !== (rightMatch === undefined))
+      return `"${left.join(' ')}" or "${right.join(' ')}"`;
+  }
+  return undefined;
+}
+
 export function gradeAnswer(input: GradeInput, options: MatchOptions = {}): GradeResult {
   const split = splitReasoning(input.response);
   const reasoning = split.reasoning;
@@ -129,11 +174,16 @@ export function gradeAnswer(input: GradeInput, options: MatchOptions = {}): Grad
     const reason = reasoning ? 'only reasoning, no final answer' : 'empty answer';
     return withReasoning({ verdict: 'not_attempted', reason }, reasoning);
   }
-  const corrected = afterCorrection(split.answer);
+  const gold = cachedGold(input.answers, input.question);
+  const corrected = afterCorrection(split.answer, gold);
   const final = corrected.text;
   const prefix = corrected.marker ? `after correcting itself ("${corrected.marker}"), ` : '';
-  const gold = cachedGold(input.answers, input.question);
   const answer = prepareAnswer(final, gold);
+  let clauses: number[] | undefined | null = null;
+  const clausesOf = (): number[] | undefined => {
+    if (clauses === null) clauses = clauseIndex(final, answer.tokens.length);
+    return clauses;
+  };
 
   const wrong = input.incorrectAnswers?.length
     ? cachedGold(input.incorrectAnswers, input.question)
@@ -141,17 +191,27 @@ export function gradeAnswer(input: GradeInput, options: MatchOptions = {}): Grad
   const match = matchGold(answer, gold, options);
   if (wrong) {
     for (const alias of wrong.aliases) {
-      const at = findPhrase(answer.tokens, alias.tokens);
-      if (at < 0 || isNegated(answer.tokens, at)) continue;
-      if (match?.word !== undefined && mentionedAfter(answer.tokens, match.word - 1, at)) continue;
-      const reason = `${prefix}states the known-incorrect answer "${alias.text}" (at word ${at + 1})`;
-      return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+      const short = alias.tokens.length <= SHORT_ANSWER_TOKENS;
+      for (const at of findAllPhrases(answer.tokens, alias.tokens)) {
+        if (isNegated(answer.tokens, at, clausesOf())) continue;
+        if (short && !standsAsAnswer(answer.tokens, at, alias.tokens.length, clausesOf())) continue;
+        if (match?.word !== undefined && mentionedAfter(answer.tokens, match.word - 1, at)) continue;
+        const reason = `${prefix}states the known-incorrect answer "${alias.text}" (at word ${at + 1})`;
+        return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+      }
     }
   }
 
   if (match) {
-    if (match.word !== undefined && isNegated(answer.tokens, match.word - 1)) {
+    if (match.word !== undefined && isNegated(answer.tokens, match.word - 1, clausesOf())) {
       const reason = `${prefix}negates the accepted answer "${match.alias}" (at word ${match.word})`;
+      return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+    }
+    const candidates = answer.tokens.includes('or')
+      ? unsettled(answer, gold, clausesOf(), options)
+      : undefined;
+    if (candidates !== undefined) {
+      const reason = `${prefix}offers several candidates without settling: ${candidates}`;
       return withReasoning({ verdict: 'incorrect', reason }, reasoning);
     }
     const badDate = contradictsGoldDate(answer, gold);
