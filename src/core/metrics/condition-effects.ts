@@ -3,7 +3,8 @@
  * closed-book minus the rate under a retrieval condition, with Newcombe's
  * interval for a difference of proportions. Fault effects: accuracy under each
  * faulted condition against the `ok` condition of the same kind (and top-k),
- * and how often the fault changed the verdict of the same model on the same item.
+ * and how often the fault changed the verdict of the same model on the same item
+ * (counted only where the faulted answer's searches actually met the fault).
  *
  * Items are compared as independent samples for the intervals (Newcombe), not
  * paired: a paired interval needs every item under both conditions, which a
@@ -33,7 +34,7 @@ export interface FaultEffect {
   okAccuracy: Interval;
   /** accuracy − okAccuracy. */
   difference: Interval;
-  /** Items graded under both conditions. */
+  /** Items graded under both conditions whose faulted answer met the fault (`GradedCell.faults`). */
   paired: number;
   /** Of those, items whose verdict differs; share with a Wilson interval. */
   changed: number;
@@ -99,6 +100,9 @@ export function faultEffects(cells: readonly GradedCell[]): FaultEffect[] {
       let paired = 0;
       let changed = 0;
       for (const cell of group) {
+        // Only answers whose searches actually met the fault: with a fault share
+        // below 1, or no search at all, the cell ran as `ok` and any change is noise.
+        if (cell.faults.length === 0) continue;
         const before = okVerdicts.get(cell.itemId);
         if (before === undefined) continue;
         paired++;

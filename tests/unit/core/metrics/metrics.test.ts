@@ -112,24 +112,44 @@ describe('floorGaps', () => {
 });
 
 describe('faultEffects', () => {
+  const hit = { faults: ['empty' as const] };
   const all = [
-    ...cells(TOOL_OK, ['correct', 'correct', 'incorrect', 'not_attempted']),
-    // i1 same, i2 correct → not attempted, i3 same, i4 n/a → incorrect: 2 of 4 changed
-    ...cells(TOOL_EMPTY, ['correct', 'not_attempted', 'incorrect', 'incorrect']),
+    ...cells(TOOL_OK, ['correct', 'correct', 'incorrect', 'not_attempted', 'correct', 'correct']),
+    // i1 met the fault, same verdict; i2 met it, correct → not attempted; i3 met it, same;
+    // i4 met it, not attempted → incorrect; i5 and i6 never met it (no search, or a
+    // fault share below 1), so i6's change from correct to incorrect is not the fault's.
+    // Counted: i1–i4, 2 of 4 changed.
+    cell(TOOL_EMPTY, 'i1', 'correct', hit),
+    cell(TOOL_EMPTY, 'i2', 'not_attempted', hit),
+    cell(TOOL_EMPTY, 'i3', 'incorrect', hit),
+    cell(TOOL_EMPTY, 'i4', 'incorrect', hit),
+    cell(TOOL_EMPTY, 'i5', 'correct'),
+    cell(TOOL_EMPTY, 'i6', 'incorrect'),
   ];
   const [effect] = faultEffects(all);
 
   it('compares the faulted condition with ok of the same kind', () => {
     expect(effect?.okConditionId).toBe(conditionId(TOOL_OK));
-    expect(effect?.accuracy.estimate).toBe(0.25);
-    expect(effect?.okAccuracy.estimate).toBe(0.5);
-    expect(effect?.difference.estimate).toBeCloseTo(-0.25, 10);
+    // accuracy over every cell: 2 of 6 faulted, 4 of 6 ok
+    expect(effect?.accuracy.estimate).toBeCloseTo(2 / 6, 10);
+    expect(effect?.okAccuracy.estimate).toBeCloseTo(4 / 6, 10);
+    expect(effect?.difference.estimate).toBeCloseTo(-2 / 6, 10);
   });
 
-  it('counts items whose verdict the fault changed', () => {
+  it('counts items whose verdict the fault changed, among answers that met the fault', () => {
     expect(effect?.paired).toBe(4);
     expect(effect?.changed).toBe(2);
     expect(effect?.changedShare.estimate).toBe(0.5);
+  });
+
+  it('counts nothing when no answer met the fault', () => {
+    const none = faultEffects([
+      ...cells(TOOL_OK, ['correct', 'correct']),
+      ...cells(TOOL_EMPTY, ['incorrect', 'incorrect']),
+    ]);
+    expect(none[0]?.paired).toBe(0);
+    expect(none[0]?.changed).toBe(0);
+    expect(none[0]?.changedShare).toEqual({ estimate: 0, low: 0, high: 1 });
   });
 });
 
