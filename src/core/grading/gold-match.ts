@@ -188,12 +188,10 @@ function matchAlias(
   }
   if (!numbersAgree(answer, alias)) return undefined;
   const forms = on('word-forms');
-  if (
-    on('alias-words') &&
-    alias.content.length > 0 &&
-    allIn(alias.content, answer, forms) &&
-    insertedNameWords(answer, alias) === undefined
-  ) {
+  if (on('alias-words') && alias.content.length > 0 && allIn(alias.content, answer, forms)) {
+    // Every alias word, with others between: a full birth name ("Daniel Jacob Radcliffe" for
+    // "Daniel Radcliffe") far more often than another person ("John Quincy Adams" for "John Adams").
+    // Measured: refusing these cost 18 of 753 answers people accepted, for no wrong one caught.
     return { rule: 'alias-words', alias: alias.text };
   }
   if (on('acronym') && isAcronym(answer, alias)) return { rule: 'acronym', alias: alias.text };

@@ -124,10 +124,22 @@ describe('the run summary, computed by metrics over the stored results', () => {
       { itemIds: ['q1', 'q2'] },
       { modelIds: ['m1'], conditions: [CONTEXT_OK, CONTEXT_EMPTY] },
     );
+    // The faulted cells met the fault: their search came back empty.
     const answers = resultsFromTable({ q1: 'CC', q2: 'CN' }, [
       ['m1', 'context:ok'],
       ['m1', 'context:empty@1'],
-    ]);
+    ]).map((r) =>
+      r.conditionId === 'context:empty@1'
+        ? {
+            ...r,
+            retrieval: {
+              kind: 'context' as const,
+              toolCalled: false,
+              calls: [{ query: 'q', fault: 'empty' as const, passages: [] }],
+            },
+          }
+        : r,
+    );
     const [effect] = runFigures(buildGrid(faulted, answers, set), faulted, answers).faultEffects;
     expect([effect?.okAccuracy.estimate, effect?.accuracy.estimate, effect?.changed, effect?.paired]).toEqual(
       [1, 0.5, 1, 2],
