@@ -43,8 +43,17 @@ export default ts.config(
             { group: ['comlink'], message: 'Only src/engine and workers/ know comlink.' },
             { group: ['@mlc-ai/web-llm'], message: 'web-llm lives only in workers/.' },
             {
-              group: ['**/storage/*', '**/state/*', '**/views/*', '**/components/*', '**/engine/*'],
+              group: ['**/storage/*', '**/state/*', '**/views/*', '**/components/*'],
               message: 'src/core depends on nothing above it.',
+            },
+            {
+              // src/core/engine/ is the engine contract; src/engine/ is the page's worker client.
+              group: ['../../engine/*', '../../../engine/*'],
+              message: 'src/core depends on nothing above it (the contract is src/core/engine/).',
+            },
+            {
+              group: ['**/workers/*', '**/workers/**'],
+              message: 'src/core imports nothing from workers/: the engine contract is in src/core/engine/.',
             },
           ],
         },

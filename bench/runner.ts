@@ -11,7 +11,7 @@
  * Run: npx tsx bench/runner.ts
  */
 import { performance } from 'node:perf_hooks';
-import type { GenerateRequest, GenerateResult, LoadProgress } from '../workers/api';
+import type { GenerateRequest, GenerateResult, LoadProgress } from '../src/core/engine/contract';
 import type { PromptSet } from '../src/core/prompts/types';
 import { closedBook, contextCondition, toolCondition } from '../src/core/retrieval/conditions';
 import type { CellExecutor } from '../src/core/runs/cell-executor-types';

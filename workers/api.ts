@@ -11,58 +11,33 @@
  * (see `src/core/errors.ts`, `toWire` / `fromWire`).
  */
 
-export type EngineKind = 'webllm' | 'simulated';
+import type { AdapterFacts } from '../src/core/engine/adapter';
+import type {
+  CachedModel,
+  ChatEngine,
+  GenerateRequest,
+  GenerateResult,
+  LoadProgress,
+} from '../src/core/engine/contract';
+import type { EngineKind } from '../src/core/engine/engine-kinds';
+import type { CustomModel, ModelRecord } from '../src/core/engine/model-record';
 
-/** What the browser's WebGPU adapter offers. */
-export interface AdapterFacts {
-  webgpu: boolean;
-  /** Why WebGPU is unusable, when it is (no `navigator.gpu`, no adapter, …). */
-  unavailableReason?: string;
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  isFallbackAdapter: boolean;
-  shaderF16: boolean;
-  /** Bytes. */
-  maxBufferSize: number;
-  /** Bytes. */
-  maxStorageBufferBindingSize: number;
-  features: string[];
-}
-
-/** One model as the engine knows it, before the page decides whether this adapter can run it. */
-export interface ModelRecord {
-  id: string;
-  /** MLC weights URL (web-llm's `ModelRecord.model`). */
-  modelUrl: string;
-  /** WebGPU model library (web-llm's `ModelRecord.model_lib`). */
-  modelLibUrl: string;
-  vramMB: number;
-  lowResource: boolean;
-  contextWindow: number;
-  /** web-llm's ModelType: only `llm` models are chat models. */
-  type: 'llm' | 'embedding' | 'vlm';
-  /** Native function calling (web-llm's `functionCallingModelIds`). */
-  functionCalling: boolean;
-  /** Added by the user, not from the prebuilt list. */
-  custom: boolean;
-  /** Served by the simulated engine: nothing real runs. */
-  simulated: boolean;
-  /** WebGPU features the model needs (web-llm's `required_features`), e.g. `shader-f16`. */
-  requiredFeatures?: string[];
-  /** Largest single buffer the model allocates, in bytes (web-llm's `buffer_size_required_bytes`). */
-  bufferSizeRequiredBytes?: number;
-}
-
-/** A model the user adds by URL, kept in settings. */
-export interface CustomModel {
-  id: string;
-  modelUrl: string;
-  modelLibUrl: string;
-  vramMB?: number;
-  contextWindow?: number;
-}
+// The contract's types, for the worker's own modules and the page's views.
+export type { AdapterFacts } from '../src/core/engine/adapter';
+export type {
+  CachedModel,
+  ChatMessage,
+  FinishReason,
+  GenerateRequest,
+  GenerateResult,
+  LoadProgress,
+  NativeToolCall,
+  ToolCallConstraint,
+  ToolSpec,
+  Usage,
+} from '../src/core/engine/contract';
+export type { EngineKind } from '../src/core/engine/engine-kinds';
+export type { CustomModel, GpuNeeds, ModelCapabilities, ModelRecord } from '../src/core/engine/model-record';
 
 export interface EngineInit {
   kind: EngineKind;
@@ -97,83 +72,7 @@ export interface EngineInfo {
   webllmVersion?: string;
 }
 
-export interface LoadProgress {
-  /** 0..1 */
-  fraction: number;
-  /** Human text from the engine ("Fetching param cache[3/20]: 120MB fetched…"). */
-  text: string;
-  loadedBytes?: number;
-  totalBytes?: number;
-  shard?: number;
-  shards?: number;
-  elapsedMs: number;
-  phase: 'download' | 'cache' | 'compile' | 'ready';
-}
-
-export interface CachedModel {
-  id: string;
-  /** Bytes on disk, when known. */
-  bytes?: number;
-}
-
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant' | 'tool';
-  content: string;
-  /** For `tool` messages answering a native call. */
-  toolCallId?: string;
-}
-
-/** A native function the model may call (Hermes models only). */
-export interface ToolSpec {
-  name: string;
-  description: string;
-  /** JSON schema of the arguments. */
-  parameters: Record<string, unknown>;
-}
-
-export interface GenerateRequest {
-  messages: ChatMessage[];
-  temperature?: number;
-  topP?: number;
-  maxTokens?: number;
-  seed?: number;
-  /** web-llm's `extra_body.enable_thinking`, for models that think. */
-  enableThinking?: boolean;
-  /** Native tools; only for models with `functionCalling`. */
-  tools?: ToolSpec[];
-  /** web-llm `response_format` of type `structural_tag`, as JSON text; the worker passes it through. */
-  structuralTag?: {
-    structures: { begin: string; schema: Record<string, unknown>; end: string }[];
-    triggers: string[];
-  };
-}
-
-export type FinishReason = 'stop' | 'length' | 'abort' | 'tool_calls';
-
-export interface Usage {
-  promptTokens: number;
-  completionTokens: number;
-  timeToFirstTokenMs: number;
-  prefillTokensPerSecond: number;
-  decodeTokensPerSecond: number;
-  totalMs: number;
-}
-
-export interface NativeToolCall {
-  id: string;
-  name: string;
-  /** JSON text as the model wrote it. */
-  arguments: string;
-}
-
-export interface GenerateResult {
-  text: string;
-  finishReason: FinishReason;
-  usage: Usage;
-  toolCalls?: NativeToolCall[];
-}
-
-export interface EngineApi {
+export interface EngineApi extends ChatEngine<CustomModel> {
   /** Chooses the backend. Must be called first; calling again switches backend (unloading any model). */
   init(options: EngineInit): Promise<EngineInfo>;
   /** The adapter's facts, read inside the worker (what web-llm will see). */

@@ -1,20 +1,24 @@
 /**
- * The engine worker: exposes `EngineApi` with comlink. web-llm is imported
- * only when the real engine is chosen, so a page on the simulated engine (or
- * without WebGPU) never loads it.
+ * The engine worker: exposes `EngineApi` with comlink. Each backend is
+ * imported only when chosen (`BACKENDS`), so a page on the simulated engine
+ * (or without WebGPU) never loads web-llm.
  */
 import * as Comlink from 'comlink';
 import { readAdapterFacts } from './adapter-facts';
-import type { EngineApi } from './api';
+import type { AdapterFacts, EngineApi, EngineInit, EngineKind } from './api';
+import type { EngineBackend } from './backend';
 import { createEngineApi } from './engine-api';
 
-const api: EngineApi = createEngineApi({
-  readAdapter: () => readAdapterFacts(navigator.gpu),
-  async loadBackend(init, adapter) {
-    if (init.kind === 'webllm') {
-      const { createWebLlmBackend } = await import('./webllm-backend');
-      return createWebLlmBackend();
-    }
+/** One entry per engine kind (`src/core/engine/engine-kinds.ts`); the compiler checks none is missing. */
+const BACKENDS: Record<
+  EngineKind,
+  (init: EngineInit, adapter: () => Promise<AdapterFacts>) => Promise<EngineBackend>
+> = {
+  async webllm() {
+    const { createWebLlmBackend } = await import('./webllm-backend');
+    return createWebLlmBackend();
+  },
+  async simulated(init, adapter) {
     const { createSimulatedBackend } = await import('./simulated-backend');
     return createSimulatedBackend({
       tokensPerSecond: init.tokensPerSecond,
@@ -23,6 +27,11 @@ const api: EngineApi = createEngineApi({
       adapter,
     });
   },
+};
+
+const api: EngineApi = createEngineApi({
+  readAdapter: () => readAdapterFacts(navigator.gpu),
+  loadBackend: (init, adapter) => BACKENDS[init.kind](init, adapter),
 });
 
 Comlink.expose(api);

@@ -5,8 +5,8 @@
  * what it answers comes from the pure modules under `simulated/`, which Node
  * tests use directly.
  *
- * It needs no GPU, but honours `shader-f16` (read from the adapter) so the
- * f16-only model fails as it would on this machine. Downloads, streaming and
+ * It needs no GPU, but where there is a WebGPU adapter it honours
+ * `shader-f16` so the f16-only model fails as it would on this machine. Downloads, streaming and
  * usage figures run on real timers (the `SimClock` seam); progress texts
  * mimic web-llm's, so one parser (`toLoadProgress`) serves both engines.
  * Failures are thrown as web-llm would throw them and mapped by the same
@@ -75,7 +75,9 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
   async function needsMissingF16(model: SimulatedModel): Promise<boolean> {
     const wantsF16 = (model.requiredFeatures ?? []).includes('shader-f16') || /q\d+f16/.test(model.id);
     if (!wantsF16 || !options.adapter) return false;
-    return !(await options.adapter()).shaderF16;
+    // Without WebGPU nothing would run on a GPU, so there is no adapter limit to mimic.
+    const adapter = await options.adapter();
+    return adapter.webgpu && !adapter.shaderF16;
   }
 
   async function fetchAndCompile(

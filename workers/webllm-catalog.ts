@@ -6,7 +6,7 @@
  * place that loads the package.
  */
 import type { AppConfig, ModelRecord as WebLlmRecord } from '@mlc-ai/web-llm';
-import type { CustomModel, ModelRecord } from './api';
+import type { CustomModel, GpuNeeds, ModelCapabilities, ModelRecord } from './api';
 
 /** Used when a record has no `context_window_size` override (web-llm's common default). */
 export const DEFAULT_CONTEXT_WINDOW = 4096;
@@ -16,28 +16,41 @@ export const CUSTOM_DEFAULT_VRAM_MB = 2048;
 /** web-llm's ModelType enum values: 0 LLM, 1 embedding, 2 VLM. */
 const MODEL_TYPES: Record<number, ModelRecord['type']> = { 0: 'llm', 1: 'embedding', 2: 'vlm' };
 
+/**
+ * Whether a web-llm model has a thinking switch. web-llm 0.2.86 honours
+ * `extra_body.enable_thinking: false` for any model by appending an empty
+ * `<think>` block to the reply header (lib/index.js, `forwardPrefill`), so the
+ * flag must only reach models trained with that switch: the Qwen3 family.
+ */
+export function webllmThinking(modelId: string): ModelCapabilities['thinking'] {
+  return /^Qwen3(\.\d+)?-/i.test(modelId) ? 'switch' : 'none';
+}
+
 export function toModelRecord(
   record: WebLlmRecord,
   functionCallingIds: readonly string[],
   custom = false,
 ): ModelRecord {
-  const out: ModelRecord = {
-    id: record.model_id,
-    modelUrl: record.model,
-    modelLibUrl: record.model_lib,
-    vramMB: record.vram_required_MB ?? CUSTOM_DEFAULT_VRAM_MB,
+  const gpu: GpuNeeds = {
+    memoryMB: record.vram_required_MB ?? CUSTOM_DEFAULT_VRAM_MB,
     lowResource: record.low_resource_required ?? false,
-    contextWindow: record.overrides?.context_window_size ?? DEFAULT_CONTEXT_WINDOW,
-    type: MODEL_TYPES[record.model_type ?? 0] ?? 'llm',
-    functionCalling: functionCallingIds.includes(record.model_id),
-    custom,
-    simulated: false,
   };
-  if (record.required_features?.length) out.requiredFeatures = [...record.required_features];
-  if (record.buffer_size_required_bytes !== undefined) {
-    out.bufferSizeRequiredBytes = record.buffer_size_required_bytes;
-  }
-  return out;
+  if (record.required_features?.length) gpu.features = [...record.required_features];
+  if (record.buffer_size_required_bytes !== undefined) gpu.maxBufferBytes = record.buffer_size_required_bytes;
+  return {
+    id: record.model_id,
+    engine: 'webllm',
+    type: MODEL_TYPES[record.model_type ?? 0] ?? 'llm',
+    contextWindow: record.overrides?.context_window_size ?? DEFAULT_CONTEXT_WINDOW,
+    custom,
+    capabilities: {
+      thinking: webllmThinking(record.model_id),
+      nativeTools: functionCallingIds.includes(record.model_id),
+      constrainedToolCalls: false,
+      stopSequences: true,
+    },
+    gpu,
+  };
 }
 
 export function customToWebLlm(model: CustomModel): WebLlmRecord {

@@ -14,8 +14,7 @@ import type {
   ChatCompletionRequestStreaming,
   CompletionUsage,
 } from '@mlc-ai/web-llm';
-import type { ChatMessage, GenerateRequest, Usage } from './api';
-import { toWebllmResponseFormat } from '../src/core/retrieval/tool-protocol';
+import type { ChatMessage, GenerateRequest, ToolCallConstraint, Usage } from './api';
 
 export function toWebLlmMessages(
   messages: readonly ChatMessage[],
@@ -50,19 +49,44 @@ export function buildCompletionRequest(
   if (request.topP !== undefined) out.top_p = request.topP;
   if (request.maxTokens !== undefined) out.max_tokens = request.maxTokens;
   if (request.seed !== undefined) out.seed = request.seed;
-  if (request.enableThinking !== undefined) out.extra_body = { enable_thinking: request.enableThinking };
+  if (request.thinking !== undefined) out.extra_body = { enable_thinking: request.thinking };
+  if (request.stop?.length) out.stop = [...request.stop];
   if (request.tools?.length && nativeTools) {
     out.tools = request.tools.map((t) => ({
       type: 'function',
       function: { name: t.name, description: t.description, parameters: t.parameters },
     }));
   }
-  if (request.structuralTag) {
+  if (request.toolCallConstraint) {
     out.response_format = toWebllmResponseFormat(
-      request.structuralTag,
+      request.toolCallConstraint,
     ) as ChatCompletionRequestStreaming['response_format'];
   }
   return out;
+}
+
+/**
+ * The same constraint in the shape web-llm 0.2.86's `response_format` takes
+ * (`{type: 'structural_tag', structural_tag: {type, format: triggered_tags}}`),
+ * as sent.
+ */
+export function toWebllmResponseFormat(spec: ToolCallConstraint): Record<string, unknown> {
+  return {
+    type: 'structural_tag',
+    structural_tag: {
+      type: 'structural_tag',
+      format: {
+        type: 'triggered_tags',
+        triggers: [...spec.triggers],
+        tags: spec.structures.map((s) => ({
+          type: 'tag',
+          begin: s.begin,
+          content: { type: 'json_schema', json_schema: s.schema },
+          end: s.end,
+        })),
+      },
+    },
+  };
 }
 
 /** Seconds and tokens/s from web-llm's `usage.extra` → our milliseconds and tokens/s. */

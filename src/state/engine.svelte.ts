@@ -4,18 +4,11 @@
  * scratch conversation. It calls the worker through the client and holds no
  * catalog, error or metric logic of its own (that is in src/core).
  */
-import type {
-  AdapterFacts,
-  CachedModel,
-  CustomModel,
-  EngineApi,
-  EngineInfo,
-  EngineInit,
-  EngineKind,
-  GenerateResult,
-  LoadProgress,
-  ModelRecord,
-} from '../../workers/api';
+import type { AdapterFacts } from '../core/engine/adapter';
+import type { CachedModel, GenerateResult, LoadProgress } from '../core/engine/contract';
+import type { EngineKind } from '../core/engine/engine-kinds';
+import type { CustomModel, ModelRecord } from '../core/engine/model-record';
+import type { EngineApi, EngineInfo, EngineInit } from '../../workers/api';
 import { AppError, toAppError } from '../core/errors';
 import { createTokenBatcher, type Schedule } from '../engine/token-batcher';
 

@@ -6,7 +6,7 @@
  * screen shows.
  */
 import type { PromptSet } from '../core/prompts/types';
-import type { CustomModel, ModelRecord } from '../../workers/api';
+import type { CustomModel, ModelRecord } from '../core/engine/model-record';
 import { AppError, toAppError } from '../core/errors';
 import { createRun } from '../core/runs/plan';
 import type { RunEvent, RunProgress } from '../core/runs/progress';
@@ -294,7 +294,6 @@ export class RunsState {
 
   async #executeWith(db: FloorcheckDb, run: RunRecord, set: PromptSet): Promise<void> {
     const records = new Map(this.#engine.records.map((r): [string, ModelRecord] => [r.id, r]));
-    const simulated = this.#engine.simulated;
     // Retrieval (MiniSearch) and the grader load with the first run, not with the page.
     const [{ createCellExecutor }, { chooseToolMode }, { RunScheduler }] = await Promise.all([
       import('../core/runs/cell-executor'),
@@ -304,14 +303,11 @@ export class RunsState {
     const executor = createCellExecutor({
       set,
       settings: run.config.settings,
-      // The simulated engine speaks the text protocol only; the real one uses native tools where the model has them.
-      toolModeOf: (modelId) =>
-        simulated
-          ? 'text-protocol'
-          : chooseToolMode(
-              { functionCalling: records.get(modelId)?.functionCalling ?? false },
-              { structuralTag: false },
-            ),
+      // Each model is offered the tool the way its capabilities allow (text protocol when unknown).
+      toolModeOf: (modelId) => {
+        const capabilities = records.get(modelId)?.capabilities;
+        return capabilities ? chooseToolMode(capabilities) : 'text-protocol';
+      },
     });
     const scheduler = new RunScheduler(run, {
       engine: this.#engine.client,

@@ -3,7 +3,7 @@
  * kept in the IndexedDB settings store. Without a database (IndexedDB refused)
  * they live for the session only, and the app says so.
  */
-import type { CustomModel } from '../../workers/api';
+import type { CustomModel } from '../core/engine/model-record';
 import type { FloorcheckDb } from '../storage/db';
 import { getSetting, putSetting } from '../storage/settings';
 

@@ -2,7 +2,7 @@
  * Settings as typed key/value pairs. `SETTINGS_DEFAULTS` holds what a fresh
  * install reads; a stored value replaces its default whole.
  */
-import type { CustomModel } from '../../workers/api';
+import type { CustomModel } from '../core/engine/model-record';
 import type { FloorcheckDb } from './db';
 import { guard } from './storage-errors';
 
@@ -11,14 +11,12 @@ export interface Settings {
   customModels: CustomModel[];
   /** The answer of `navigator.storage.persist()` once asked, so it is asked once. */
   persistence: 'not-asked' | 'granted' | 'denied' | 'unsupported';
-  engine: 'webllm' | 'simulated';
 }
 
 export const SETTINGS_DEFAULTS: Settings = {
   theme: 'system',
   customModels: [],
   persistence: 'not-asked',
-  engine: 'webllm',
 };
 
 export async function getSetting<K extends keyof Settings>(db: FloorcheckDb, key: K): Promise<Settings[K]> {

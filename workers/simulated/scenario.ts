@@ -5,7 +5,7 @@
  * `readScenario` checks the shape, so a broken edit fails loudly at start,
  * not as an odd answer deep inside a test.
  */
-import type { ModelRecord, SimulatedFailure } from '../api';
+import type { GpuNeeds, ModelRecord, SimulatedFailure } from '../api';
 import scenarioJson from './scenario.json';
 
 /** How a model behaves without a scripted answer (see `answer.ts`). */
@@ -84,20 +84,22 @@ export function readScenario(json: unknown): Scenario {
 export const DEFAULT_SCENARIO: Scenario = readScenario(scenarioJson);
 
 export function toModelRecord(model: SimulatedModel): ModelRecord {
-  const out: ModelRecord = {
+  const gpu: GpuNeeds = { memoryMB: model.vramMB, lowResource: model.lowResource };
+  if (model.requiredFeatures?.length) gpu.features = [...model.requiredFeatures];
+  return {
     id: model.id,
-    modelUrl: `simulated://${model.id}`,
-    modelLibUrl: `simulated://${model.id}.wasm`,
-    vramMB: model.vramMB,
-    lowResource: model.lowResource,
-    contextWindow: model.contextWindow,
+    engine: 'simulated',
     type: 'llm',
-    functionCalling: model.functionCalling,
+    contextWindow: model.contextWindow,
     custom: false,
-    simulated: true,
+    capabilities: {
+      thinking: 'none',
+      nativeTools: model.functionCalling,
+      constrainedToolCalls: false,
+      stopSequences: false,
+    },
+    gpu,
   };
-  if (model.requiredFeatures?.length) out.requiredFeatures = [...model.requiredFeatures];
-  return out;
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {

@@ -6,6 +6,7 @@
  * a file reaches storage.
  */
 import * as v from 'valibot';
+import { ENGINE_KINDS } from '../engine/engine-kinds';
 import type { PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
 import { COMPARISON_FORMAT, COMPARISON_VERSION } from './envelope';
@@ -50,7 +51,7 @@ export const runSchema = v.object({
   status: v.picklist(['draft', 'running', 'paused', 'interrupted', 'cancelled', 'completed', 'failed']),
   environment: v.object({
     appVersion: v.string(),
-    engine: v.picklist(['webllm', 'simulated']),
+    engine: v.picklist(ENGINE_KINDS),
     webllmVersion: v.optional(v.string()),
     userAgent: v.string(),
     adapter: v.optional(v.object({ vendor: v.string(), architecture: v.string(), description: v.string() })),

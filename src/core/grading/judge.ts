@@ -9,7 +9,7 @@
  * small models follow a one-letter answer more reliably than a schema, and the
  * parser below tolerates chatter around the letter.
  */
-import type { ChatMessage, GenerateRequest, GenerateResult } from '../../../workers/api';
+import type { ChatMessage, GenerateRequest, GenerateResult } from '../engine/contract';
 import { AppError, err, ok, type Result } from '../errors';
 import { wilson, type Interval } from '../metrics/wilson-interval';
 import { splitReasoning } from './reasoning';
@@ -92,7 +92,7 @@ export async function judgeAnswer(
     messages: buildJudgeMessages(input),
     temperature: 0,
     maxTokens: 16,
-    enableThinking: false,
+    thinking: false,
   });
   const parsed = parseJudgeReply(result.text);
   if (!parsed.ok) throw parsed.error;

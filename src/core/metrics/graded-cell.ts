@@ -8,7 +8,7 @@
  */
 import type { FaultMode } from '../retrieval/types';
 import type { Condition } from '../retrieval/types';
-import type { Usage } from '../../../workers/api';
+import type { Usage } from '../engine/contract';
 import { effectiveVerdict } from '../grading/precedence';
 import type { Verdict, VerdictSource } from '../grading/types';
 import type { ResultRecord } from '../runs/types';

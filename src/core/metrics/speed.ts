@@ -6,7 +6,7 @@
  * sorted list), so every figure is one actually measured; interpolation was
  * rejected because it reports times no answer took.
  */
-import type { Usage } from '../../../workers/api';
+import type { Usage } from '../engine/contract';
 
 export interface Spread {
   median: number;

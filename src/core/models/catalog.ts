@@ -5,13 +5,18 @@
  *
  * Pure: records come from the worker (web-llm's `prebuiltAppConfig` never
  * reaches the page bundle), adapter facts too. Unknown adapter facts (`null`)
- * disable nothing: we only say "cannot run" when we know.
+ * disable nothing: we only say "cannot run" when we know. A model of an engine
+ * that needs no WebGPU (the simulated engine, a server) runs without it; the
+ * simulated engine still honours the adapter's limits when there is one, as a
+ * real model would meet them.
  *
  * Rejected: trusting web-llm's `required_features` alone. Several f16 records
  * (e.g. Llama-3.2-1B-Instruct-q4f16_1) omit it, yet their WGSL declares
  * `enable f16;` and fails without `shader-f16`; the quantisation is the better witness.
  */
-import type { AdapterFacts, ModelRecord } from '../../../workers/api';
+import type { AdapterFacts } from '../engine/adapter';
+import { ENGINE_KIND_INFO } from '../engine/engine-kinds';
+import type { GpuNeeds, ModelRecord } from '../engine/model-record';
 import { f32TwinId, needsShaderF16, parseModelId } from './model-id';
 
 /**
@@ -41,6 +46,8 @@ export interface Unavailable {
 }
 
 export interface CatalogEntry extends ModelRecord {
+  /** Served by an engine where nothing real runs (labelled wherever it shows). */
+  simulated: boolean;
   family: string;
   paramsB: number | undefined;
   paramsLabel: string | undefined;
@@ -55,12 +62,19 @@ export function buildCatalog(
   cachedIds: string[],
   adapter: AdapterFacts | null,
 ): CatalogEntry[] {
-  const chat = records.filter((r) => r.type === 'llm' && (r.custom || r.vramMB <= VRAM_CUTOFF_MB));
+  const chat = records.filter(
+    (r) => r.type === 'llm' && (r.custom || !r.gpu || r.gpu.memoryMB <= VRAM_CUTOFF_MB),
+  );
   const ids = new Set(chat.map((r) => r.id));
   const cached = new Set(cachedIds);
   const entries = chat.map((record): CatalogEntry => {
     const facts = parseModelId(record.id);
-    const entry: CatalogEntry = { ...record, ...facts, cached: cached.has(record.id) };
+    const entry: CatalogEntry = {
+      ...record,
+      ...facts,
+      simulated: ENGINE_KIND_INFO[record.engine].simulated,
+      cached: cached.has(record.id),
+    };
     const unavailable = adapter ? whyUnavailable(entry, adapter, ids) : undefined;
     if (unavailable) entry.unavailable = unavailable;
     return entry;
@@ -78,16 +92,35 @@ function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
 
 const MiB = 1024 * 1024;
 
+/**
+ * Why this adapter cannot run any model of an engine that needs WebGPU, said
+ * once above the list rather than on every row; null when it can, or when the
+ * engine needs no WebGPU.
+ */
+export function catalogNotice(adapter: AdapterFacts | null, needsWebGPU: boolean): string | null {
+  if (!adapter || adapter.webgpu || !needsWebGPU) return null;
+  return adapter.unavailableReason ?? 'WebGPU is not available in this browser.';
+}
+
 function whyUnavailable(
   entry: CatalogEntry,
   adapter: AdapterFacts,
   ids: Set<string>,
 ): Unavailable | undefined {
+  const gpu = entry.gpu;
   if (!adapter.webgpu) {
-    return { reason: adapter.unavailableReason ?? 'WebGPU is not available in this browser.' };
+    return ENGINE_KIND_INFO[entry.engine].needsWebGPU ? { reason: 'Needs WebGPU (see above).' } : undefined;
   }
-  const needsF16 =
-    needsShaderF16(entry.quantization) || (entry.requiredFeatures ?? []).includes('shader-f16');
+  return gpu ? whyAdapterFalls(entry, gpu, adapter, ids) : undefined;
+}
+
+function whyAdapterFalls(
+  entry: CatalogEntry,
+  gpu: GpuNeeds,
+  adapter: AdapterFacts,
+  ids: Set<string>,
+): Unavailable | undefined {
+  const needsF16 = needsShaderF16(entry.quantization) || (gpu.features ?? []).includes('shader-f16');
   if (needsF16 && !adapter.shaderF16) {
     const twin = f32TwinId(entry.id);
     const reason = "Needs the WebGPU feature shader-f16, which this adapter doesn't offer.";
@@ -95,15 +128,14 @@ function whyUnavailable(
       ? { reason: `${reason} Use its f32 twin ${twin}.`, f32Twin: twin }
       : { reason };
   }
-  const buffer = entry.bufferSizeRequiredBytes;
-  if (buffer !== undefined && buffer > Math.min(adapter.maxBufferSize, adapter.maxStorageBufferBindingSize)) {
+  const buffer = gpu.maxBufferBytes;
+  const limit = Math.min(adapter.maxBufferSize, adapter.maxStorageBufferBindingSize);
+  if (buffer !== undefined && buffer > limit) {
     return {
-      reason:
-        `Needs ${Math.ceil(buffer / MiB)} MiB buffers; this adapter allows ` +
-        `${Math.floor(Math.min(adapter.maxBufferSize, adapter.maxStorageBufferBindingSize) / MiB)} MiB.`,
+      reason: `Needs ${Math.ceil(buffer / MiB)} MiB buffers; this adapter allows ${Math.floor(limit / MiB)} MiB.`,
     };
   }
-  if (!entry.lowResource && adapter.maxStorageBufferBindingSize < FULL_RESOURCE_BINDING_BYTES) {
+  if (!gpu.lowResource && adapter.maxStorageBufferBindingSize < FULL_RESOURCE_BINDING_BYTES) {
     return {
       reason:
         `Needs 1024 MiB storage-buffer bindings; this adapter allows ` +
@@ -111,10 +143,10 @@ function whyUnavailable(
     };
   }
   const ceilingMB = (adapter.maxBufferSize / MiB) * VRAM_PER_MAX_BUFFER;
-  if (entry.vramMB > ceilingMB) {
+  if (gpu.memoryMB > ceilingMB) {
     return {
       reason:
-        `Needs about ${(entry.vramMB / 1024).toFixed(1)} GB of GPU memory; this adapter's limits ` +
+        `Needs about ${(gpu.memoryMB / 1024).toFixed(1)} GB of GPU memory; this adapter's limits ` +
         `suggest at most ${(ceilingMB / 1024).toFixed(1)} GB. Pick a smaller model.`,
     };
   }

@@ -5,7 +5,7 @@
  * error's message starts with the field it is about.
  */
 import { AppError, err, ok, type Result } from '../errors';
-import type { CustomModel } from '../../../workers/api';
+import type { CustomModel } from '../engine/model-record';
 
 export interface CustomModelInput {
   id: string;

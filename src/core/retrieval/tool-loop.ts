@@ -14,7 +14,7 @@
  * Rejected: letting the loop build the question prompt (the runner owns the
  * templates; the loop only adds what the tool mode needs).
  */
-import type { ChatMessage, GenerateRequest, GenerateResult, Usage } from '../../../workers/api';
+import type { ChatMessage, GenerateRequest, GenerateResult, Usage } from '../engine/contract';
 import { splitReasoning } from '../grading/reasoning';
 import { formatToolResult } from './passage-format';
 import { parseLenientJson } from './lenient-json';
@@ -22,7 +22,7 @@ import { parseToolCalls, type ParsedToolCall } from './tool-call-parser';
 import {
   FINAL_ANSWER_NUDGE,
   SEARCH_TOOL_SPEC,
-  searchStructuralTag,
+  searchToolCallConstraint,
   toolInstructions,
   TOOL_NAME,
 } from './tool-protocol';
@@ -37,7 +37,7 @@ export interface ToolLoopInput {
   maxCalls: number;
   mode: ToolMode;
   /** Sampling settings passed on every turn. */
-  settings?: Omit<GenerateRequest, 'messages' | 'tools' | 'structuralTag'>;
+  settings?: Omit<GenerateRequest, 'messages' | 'tools' | 'toolCallConstraint'>;
 }
 
 export interface ToolLoopOutcome {
@@ -134,7 +134,7 @@ export async function runToolLoop(input: ToolLoopInput): Promise<ToolLoopOutcome
   for (;;) {
     const request: GenerateRequest = { ...settings, messages: messages.map((m) => ({ ...m })) };
     if (toolsOffered && mode === 'native') request.tools = [SEARCH_TOOL_SPEC];
-    if (toolsOffered && mode === 'structural-tag') request.structuralTag = searchStructuralTag();
+    if (toolsOffered && mode === 'structural-tag') request.toolCallConstraint = searchToolCallConstraint();
     const result = await generate(request);
     usages.push(result.usage);
 

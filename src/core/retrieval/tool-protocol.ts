@@ -2,8 +2,8 @@
  * How the `search` tool is offered to a model, in three modes:
  * - `native`: the model has function calling (web-llm's Hermes models); the
  *   request carries `tools: [SEARCH_TOOL_SPEC]`.
- * - `structural-tag`: web-llm constrains whatever follows `<tool_call>` to the
- *   call's JSON schema, while the rest of the answer stays free text.
+ * - `structural-tag`: the engine constrains whatever follows `<tool_call>` to
+ *   the call's JSON schema (web-llm's `structural_tag`), while the rest of the answer stays free text.
  * - `text-protocol`: the model is only told the protocol and we parse it.
  * All three speak the same wire text, `<tool_call>{"name": "search",
  * "arguments": {"query": "…"}}</tool_call>`, which is also what the simulated
@@ -11,7 +11,8 @@
  * Rejected: a protocol of our own invention (small models have seen Hermes-
  * and Qwen-style `<tool_call>` tags in training and follow them best).
  */
-import type { GenerateRequest, ToolSpec } from '../../../workers/api';
+import type { ToolCallConstraint, ToolSpec } from '../engine/contract';
+import type { ModelCapabilities } from '../engine/model-record';
 import type { ToolMode } from './types';
 
 export const TOOL_NAME = 'search';
@@ -45,10 +46,8 @@ export function toolInstructions(maxCalls: number): string {
 export const FINAL_ANSWER_NUDGE =
   'You have used all your searches. Write your final answer now as plain text, without calling the tool.';
 
-export type StructuralTagSpec = NonNullable<GenerateRequest['structuralTag']>;
-
-/** web-llm `structural_tag` constraint: after `<tool_call>`, a `search` call's JSON, then `</tool_call>`. */
-export function searchStructuralTag(): StructuralTagSpec {
+/** The tool-call constraint: after `<tool_call>`, a `search` call's JSON, then `</tool_call>`. */
+export function searchToolCallConstraint(): ToolCallConstraint {
   return {
     structures: [
       {
@@ -65,36 +64,11 @@ export function searchStructuralTag(): StructuralTagSpec {
   };
 }
 
-/**
- * The same constraint in the shape web-llm 0.2.86's `response_format` takes
- * (`{type: 'structural_tag', structural_tag: {type, format: triggered_tags}}`),
- * for the worker to pass on.
- */
-export function toWebllmResponseFormat(spec: StructuralTagSpec): Record<string, unknown> {
-  return {
-    type: 'structural_tag',
-    structural_tag: {
-      type: 'structural_tag',
-      format: {
-        type: 'triggered_tags',
-        triggers: [...spec.triggers],
-        tags: spec.structures.map((s) => ({
-          type: 'tag',
-          begin: s.begin,
-          content: { type: 'json_schema', json_schema: s.schema },
-          end: s.end,
-        })),
-      },
-    },
-  };
-}
-
 /** Native calls where the model has them, else a constrained `<tool_call>`, else the bare text protocol. */
 export function chooseToolMode(
-  model: { functionCalling: boolean },
-  engine: { structuralTag: boolean },
+  capabilities: Pick<ModelCapabilities, 'nativeTools' | 'constrainedToolCalls'>,
 ): ToolMode {
-  if (model.functionCalling) return 'native';
-  if (engine.structuralTag) return 'structural-tag';
+  if (capabilities.nativeTools) return 'native';
+  if (capabilities.constrainedToolCalls) return 'structural-tag';
   return 'text-protocol';
 }

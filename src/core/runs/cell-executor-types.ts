@@ -4,13 +4,13 @@
  * scheduler only knows this interface, so it is tested with a trivial
  * executor; the real one is `cell-executor.ts`.
  */
-import type { EngineApi } from '../../../workers/api';
+import type { ChatEngine } from '../engine/contract';
 import type { Cell } from './plan';
 import type { ResultRecord } from './types';
 
 export interface CellContext {
   /** Each call is a fresh conversation: the executor sends every message itself. */
-  engine: Pick<EngineApi, 'generate'>;
+  engine: Pick<ChatEngine, 'generate'>;
   /** Streamed pieces of the answer, as they arrive. */
   onToken: (delta: string) => void;
 }

@@ -16,7 +16,7 @@
  * Rejected: building prompts in the scheduler; keeping them here lets the
  * scheduler be tested with a trivial executor.
  */
-import type { ChatMessage, GenerateRequest } from '../../../workers/api';
+import type { ChatMessage, GenerateRequest } from '../engine/contract';
 import { AppError } from '../errors';
 import { gradeAnswer } from '../grading/grade-answer';
 import type { Verdicts } from '../grading/types';
@@ -47,7 +47,7 @@ export function createCellExecutor(options: CellExecutorOptions): CellExecutor {
     topP: settings.topP,
     maxTokens: settings.maxTokens,
     seed: settings.seed,
-    enableThinking: settings.thinking,
+    thinking: settings.thinking,
   };
 
   const withSystem = (user: string): ChatMessage[] =>

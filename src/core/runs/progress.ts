@@ -9,7 +9,7 @@
  * token costs an append, not a copy of the whole progress.
  * Elapsed time counts only while the runner is running (pauses excluded).
  */
-import type { LoadProgress } from '../../../workers/api';
+import type { LoadProgress } from '../engine/contract';
 import type { AppError } from '../errors';
 import { addSample, estimateFromSums } from './estimate';
 import type { Cell } from './plan';

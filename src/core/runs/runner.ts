@@ -20,7 +20,8 @@
  * whole thing runs under Node with fakes. Rejected: a state machine library;
  * one loop with a stop flag reads top to bottom.
  */
-import type { CustomModel, EngineApi } from '../../../workers/api';
+import type { CustomModel } from '../engine/model-record';
+import type { ChatEngine } from '../engine/contract';
 import { AppError, fromWire } from '../errors';
 import type { CellExecutor } from './cell-executor-types';
 import { cellResultId, missingCells, type Cell } from './plan';
@@ -29,10 +30,7 @@ import { ResultWriter } from './result-writer';
 import type { RunStore } from './run-store';
 import type { ResultRecord, RunRecord, RunStatus } from './types';
 
-export type RunnerEngine = Pick<
-  EngineApi,
-  'load' | 'cancelLoad' | 'generate' | 'interrupt' | 'unload' | 'loadedModel'
->;
+export type RunnerEngine = ChatEngine<CustomModel>;
 
 export interface RunnerDeps {
   /** Callbacks passed to it must reach the worker (the page's client wraps them with Comlink.proxy). */

@@ -2,7 +2,8 @@
  * Runs and their results: one record per model × condition × item.
  * Storage keeps these as they are; views only read them.
  */
-import type { ChatMessage, FinishReason, Usage } from '../../../workers/api';
+import type { ChatMessage, FinishReason, Usage } from '../engine/contract';
+import type { EngineKind } from '../engine/engine-kinds';
 import type { Verdicts } from '../grading/types';
 import type { Condition, RetrievalTrace } from '../retrieval/types';
 
@@ -39,7 +40,7 @@ export type RunStatus = 'draft' | 'running' | 'paused' | 'interrupted' | 'cancel
 
 export interface RunEnvironment {
   appVersion: string;
-  engine: 'webllm' | 'simulated';
+  engine: EngineKind;
   webllmVersion?: string;
   userAgent: string;
   adapter?: { vendor: string; architecture: string; description: string };

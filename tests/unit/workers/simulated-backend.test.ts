@@ -22,7 +22,7 @@ describe('simulated backend', () => {
     expect(backend.info).toEqual({ kind: 'simulated', label: SIMULATED_LABEL });
     const { models } = await backend.catalog([]);
     expect(models.length).toBe(5);
-    expect(models.every((m) => m.simulated && m.id.startsWith('sim-'))).toBe(true);
+    expect(models.every((m) => m.engine === 'simulated' && m.id.startsWith('sim-'))).toBe(true);
   });
 
   it('downloads with progress reaching 1, by shards and bytes, then caches the model', async () => {
@@ -140,12 +140,18 @@ describe('simulated backend', () => {
   });
 
   it('refuses the f16-only model on an adapter without shader-f16', async () => {
-    const backend = fast([], { shaderF16: false });
+    const backend = fast([], { webgpu: true, shaderF16: false });
     await expect(backend.load('sim-f16only-1B-q4f16_1', () => undefined)).rejects.toMatchObject({
       code: 'shader-f16-unsupported',
     });
-    const withF16 = fast([], { shaderF16: true });
+    const withF16 = fast([], { webgpu: true, shaderF16: true });
     await withF16.load('sim-f16only-1B-q4f16_1', () => undefined);
+  });
+
+  it('loads the f16-only model without WebGPU: there is no adapter limit to mimic', async () => {
+    const backend = fast([], { webgpu: false, shaderF16: false });
+    await backend.load('sim-f16only-1B-q4f16_1', () => undefined);
+    expect(await backend.loadedModel()).toBe('sim-f16only-1B-q4f16_1');
   });
 
   it('rejects a cancelled load with load-cancelled', async () => {

@@ -20,7 +20,7 @@ const request: GenerateRequest = {
 
 describe('buildCompletionRequest', () => {
   it('streams with usage and passes sampling settings through', () => {
-    const out = buildCompletionRequest({ ...request, enableThinking: false }, false);
+    const out = buildCompletionRequest({ ...request, thinking: false }, false);
     expect(out).toMatchObject({
       stream: true,
       stream_options: { include_usage: true },
@@ -66,11 +66,11 @@ describe('buildCompletionRequest', () => {
     expect(out.tools).toBeUndefined();
   });
 
-  it('passes a structural tag as triggered JSON tags', () => {
+  it('passes a tool-call constraint as triggered JSON tags (structural_tag)', () => {
     const out = buildCompletionRequest(
       {
         ...request,
-        structuralTag: {
+        toolCallConstraint: {
           structures: [{ begin: '<tool_call>', schema: { type: 'object' }, end: '</tool_call>' }],
           triggers: ['<tool_call>'],
         },

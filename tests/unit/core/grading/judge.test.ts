@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateRequest, GenerateResult } from '../../../../workers/api';
+import type { GenerateRequest, GenerateResult } from '../../../../src/core/engine/contract';
 import { isAppError } from '../../../../src/core/errors';
 import {
   buildJudgeMessages,
@@ -111,7 +111,7 @@ describe('judgeAnswer', () => {
   it('switches thinking off, so a thinking model spends its few tokens on the letter', async () => {
     const engine = fakeEngine('A');
     await judgeAnswer(engine.generate, INPUT, 'Qwen3-4B', () => 0);
-    expect(engine.requests[0]?.enableThinking).toBe(false);
+    expect(engine.requests[0]?.thinking).toBe(false);
     expect(engine.requests[0]?.maxTokens).toBe(16);
   });
 

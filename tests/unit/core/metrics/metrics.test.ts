@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Usage } from '../../../../workers/api';
+import type { Usage } from '../../../../src/core/engine/contract';
 import type { Verdict } from '../../../../src/core/grading/types';
 import type { Condition } from '../../../../src/core/retrieval/types';
 import { conditionId } from '../../../../src/core/retrieval/conditions';

@@ -1,8 +1,14 @@
 import { functionCallingModelIds, prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
-import type { AdapterFacts } from '../../../../workers/api';
+import type { AdapterFacts } from '../../../../src/core/engine/adapter';
 import { catalogRecords } from '../../../../workers/webllm-catalog';
-import { buildCatalog, VRAM_CUTOFF_MB, type CatalogEntry } from '../../../../src/core/models/catalog';
+import {
+  buildCatalog,
+  catalogNotice,
+  VRAM_CUTOFF_MB,
+  type CatalogEntry,
+} from '../../../../src/core/models/catalog';
+import { DEFAULT_SCENARIO, toModelRecord as toSimulatedRecord } from '../../../../workers/simulated/scenario';
 import { catalogFamilies, filterCatalog } from '../../../../src/core/models/filter-catalog';
 
 const GiB = 1024 ** 3;
@@ -37,7 +43,7 @@ describe('buildCatalog from the real prebuiltAppConfig', () => {
   });
 
   it(`leaves out models needing more than ${VRAM_CUTOFF_MB} MB and keeps the 8B -1k variants below it`, () => {
-    expect(swiftshader.every((e) => e.vramMB <= VRAM_CUTOFF_MB)).toBe(true);
+    expect(swiftshader.every((e) => (e.gpu?.memoryMB ?? 0) <= VRAM_CUTOFF_MB)).toBe(true);
     expect(byId(swiftshader, 'Llama-3.1-8B-Instruct-q4f16_1-MLC')).toBeUndefined();
     expect(byId(swiftshader, 'Llama-3.1-8B-Instruct-q4f16_1-MLC-1k')).toBeDefined();
     expect(swiftshader.length).toBeGreaterThan(50);
@@ -87,13 +93,13 @@ describe('buildCatalog from the real prebuiltAppConfig', () => {
         paramsB,
         quantization: quant,
         contextWindow: ctx,
-        lowResource: low,
+        gpu: { lowResource: low },
       });
     },
   );
 
   it('marks Hermes models as native function callers', () => {
-    const hermes = withF16.filter((e) => e.functionCalling).map((e) => e.id);
+    const hermes = withF16.filter((e) => e.capabilities.nativeTools).map((e) => e.id);
     expect(hermes).toContain('Hermes-2-Pro-Mistral-7B-q4f16_1-MLC');
     expect(hermes.every((id) => id.startsWith('Hermes'))).toBe(true);
   });
@@ -107,10 +113,10 @@ describe('buildCatalog from the real prebuiltAppConfig', () => {
 describe('buildCatalog against adapter limits', () => {
   const rows: [string, Partial<AdapterFacts>, string, RegExp | undefined][] = [
     [
-      'no WebGPU disables everything with the reason given',
+      'no WebGPU disables every web-llm model, pointing to the one notice above the list',
       { webgpu: false, unavailableReason: 'No navigator.gpu here.' },
       'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
-      /No navigator\.gpu/,
+      /Needs WebGPU/,
     ],
     [
       'gemma-2b needs 250 MiB buffers, more than a 128 MiB limit',
@@ -138,6 +144,23 @@ describe('buildCatalog against adapter limits', () => {
     else expect(entry?.unavailable).toBeUndefined();
   });
 
+  it('says why there is no WebGPU once, for engines that need it', () => {
+    const none = adapter({ webgpu: false, unavailableReason: 'No navigator.gpu here.' });
+    expect(catalogNotice(none, true)).toBe('No navigator.gpu here.');
+    expect(catalogNotice(none, false)).toBeNull();
+    expect(catalogNotice(adapter(), true)).toBeNull();
+    expect(catalogNotice(null, true)).toBeNull();
+  });
+
+  it('runs simulated models without WebGPU, and holds them to the adapter when there is one', () => {
+    const simulated = DEFAULT_SCENARIO.models.map(toSimulatedRecord);
+    const without = buildCatalog(simulated, [], adapter({ webgpu: false, unavailableReason: 'none' }));
+    expect(without.filter((e) => e.unavailable)).toEqual([]);
+    expect(without.every((e) => e.simulated)).toBe(true);
+    const f16only = byId(buildCatalog(simulated, [], adapter()), 'sim-f16only-1B-q4f16_1');
+    expect(f16only?.unavailable?.reason).toMatch(/shader-f16/);
+  });
+
   it('disables nothing while the adapter is not yet known', () => {
     expect(buildCatalog(records, [], null).some((e) => e.unavailable)).toBe(false);
   });
@@ -152,7 +175,7 @@ describe('buildCatalog against adapter limits', () => {
       },
     ]);
     const entry = byId(buildCatalog(custom, [], adapter()), 'my-big-finetune-q4f32_1-MLC');
-    expect(entry).toMatchObject({ custom: true, vramMB: 9000 });
+    expect(entry).toMatchObject({ custom: true, gpu: { memoryMB: 9000 } });
   });
 });
 

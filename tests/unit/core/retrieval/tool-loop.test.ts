@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateRequest, GenerateResult, NativeToolCall, Usage } from '../../../../workers/api';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  NativeToolCall,
+  Usage,
+} from '../../../../src/core/engine/contract';
 import { FINAL_ANSWER_NUDGE, toolInstructions } from '../../../../src/core/retrieval/tool-protocol';
 import { runToolLoop, sumUsage, type ToolLoopInput } from '../../../../src/core/retrieval/tool-loop';
 import type { SearchCall } from '../../../../src/core/retrieval/types';
@@ -175,7 +180,7 @@ describe('runToolLoop (structural tag)', () => {
     const outcome = await runToolLoop(
       input({ generate: engine.generate, search: recordingSearch().search, mode: 'structural-tag' }),
     );
-    expect(engine.requests.map((r) => r.structuralTag?.triggers)).toEqual([
+    expect(engine.requests.map((r) => r.toolCallConstraint?.triggers)).toEqual([
       ['<tool_call>'],
       ['<tool_call>'],
       undefined,

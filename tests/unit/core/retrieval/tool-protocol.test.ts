@@ -3,9 +3,8 @@ import { parseToolCalls } from '../../../../src/core/retrieval/tool-call-parser'
 import {
   chooseToolMode,
   SEARCH_TOOL_SPEC,
-  searchStructuralTag,
+  searchToolCallConstraint,
   toolInstructions,
-  toWebllmResponseFormat,
 } from '../../../../src/core/retrieval/tool-protocol';
 
 describe('tool protocol', () => {
@@ -28,26 +27,31 @@ describe('tool protocol', () => {
 
   it.each([
     {
-      functionCalling: true,
-      structuralTag: true,
+      nativeTools: true,
+      constrainedToolCalls: true,
       mode: 'native',
       why: 'native calls win where the model has them',
     },
-    { functionCalling: true, structuralTag: false, mode: 'native', why: 'native needs no grammar support' },
     {
-      functionCalling: false,
-      structuralTag: true,
+      nativeTools: true,
+      constrainedToolCalls: false,
+      mode: 'native',
+      why: 'native needs no grammar support',
+    },
+    {
+      nativeTools: false,
+      constrainedToolCalls: true,
       mode: 'structural-tag',
       why: 'constrain when the engine can',
     },
     {
-      functionCalling: false,
-      structuralTag: false,
+      nativeTools: false,
+      constrainedToolCalls: false,
       mode: 'text-protocol',
       why: 'otherwise only the text protocol',
     },
-  ])('chooses $mode: $why', ({ functionCalling, structuralTag, mode }) => {
-    expect(chooseToolMode({ functionCalling }, { structuralTag })).toBe(mode);
+  ])('chooses $mode: $why', ({ nativeTools, constrainedToolCalls, mode }) => {
+    expect(chooseToolMode({ nativeTools, constrainedToolCalls })).toBe(mode);
   });
 
   it('describes the search tool with a required string query', () => {
@@ -58,26 +62,10 @@ describe('tool protocol', () => {
     });
   });
 
-  it('builds the structural tag around the same wire text', () => {
-    const tag = searchStructuralTag();
+  it('builds the tool-call constraint around the same wire text', () => {
+    const tag = searchToolCallConstraint();
     expect(tag.triggers).toEqual(['<tool_call>']);
     expect(tag.structures).toHaveLength(1);
     expect(tag.structures[0]).toMatchObject({ begin: '<tool_call>', end: '</tool_call>' });
-  });
-
-  it('converts to web-llm’s triggered_tags response format', () => {
-    expect(toWebllmResponseFormat(searchStructuralTag())).toMatchObject({
-      type: 'structural_tag',
-      structural_tag: {
-        type: 'structural_tag',
-        format: {
-          type: 'triggered_tags',
-          triggers: ['<tool_call>'],
-          tags: [
-            { type: 'tag', begin: '<tool_call>', end: '</tool_call>', content: { type: 'json_schema' } },
-          ],
-        },
-      },
-    });
   });
 });

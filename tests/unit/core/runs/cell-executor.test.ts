@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateRequest, GenerateResult } from '../../../../workers/api';
+import type { GenerateRequest, GenerateResult } from '../../../../src/core/engine/contract';
 import type { PromptSet } from '../../../../src/core/prompts/types';
 import {
   closedBook,
@@ -72,7 +72,7 @@ describe('createCellExecutor', () => {
       topP: 1,
       maxTokens: 256,
       seed: 0,
-      enableThinking: false,
+      thinking: false,
     });
     expect(answer.messages).toEqual([
       { role: 'system', content: DEFAULT_GENERATION_SETTINGS.systemPrompt },

@@ -4,7 +4,7 @@
  * fresh system+user conversation per cell, builders with overrides, and a
  * stepping clock.
  */
-import type { GenerateRequest, GenerateResult, LoadProgress } from '../../../../workers/api';
+import type { GenerateRequest, GenerateResult, LoadProgress } from '../../../../src/core/engine/contract';
 import { AppError, type ErrorCode } from '../../../../src/core/errors';
 import type { CellExecutor } from '../../../../src/core/runs/cell-executor-types';
 import { DEFAULT_GENERATION_SETTINGS } from '../../../../src/core/runs/generation-settings';
