@@ -1,12 +1,15 @@
 /**
  * `floorcheck grade`: reads JSON Lines on stdin, each
  * `{"question", "answers": [...], "response"}` with optional
- * `"incorrect_answers": [...]`, and writes one `{"verdict", "reason"}` line per
- * valid input, in order. Every malformed line is reported with its line number
- * on stderr and skipped; the valid lines around it are still graded, and the
- * exit code is 1 at the end if any line was bad (stopping at the first bad line
- * would hide the others and leave the rest of a long file ungraded). Blank
- * lines are skipped but counted, so line numbers match the file.
+ * `"incorrect_answers": [...]`, and writes one `{"verdict", "reason",
+ * "confidence"}` line per valid input, in order. `confidence` is `certain` or
+ * `uncertain`: an uncertain verdict is one for a person or the model judge to
+ * check, and its reason ends with why. Every malformed line is reported with
+ * its line number on stderr and skipped; the valid lines around it are still
+ * graded, and the exit code is 1 at the end if any line was bad (stopping at
+ * the first bad line would hide the others and leave the rest of a long file
+ * ungraded). Blank lines are skipped but counted, so line numbers match the
+ * file.
  */
 import type { Io } from '../cli.ts';
 import { gradeAnswer, type GradeInput } from '../../src/core/grading/grade-answer.ts';
@@ -70,8 +73,8 @@ export async function grade(args: string[], io: Io): Promise<number> {
       badLines++;
       continue;
     }
-    const { verdict, reason } = gradeAnswer(parsed.value);
-    io.stdout.write(`${JSON.stringify({ verdict, reason })}\n`);
+    const { verdict, reason, confidence } = gradeAnswer(parsed.value);
+    io.stdout.write(`${JSON.stringify({ verdict, reason, confidence })}\n`);
   }
   if (badLines > 0) {
     io.stderr.write(`floorcheck grade: ${badLines} malformed line(s) skipped\n`);

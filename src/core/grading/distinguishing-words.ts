@@ -13,7 +13,7 @@
  */
 import type { PreparedAlias, PreparedAnswer } from './gold-prepare';
 import { stem, STOPWORDS } from './normalise';
-import { hasToken } from './token-match';
+import { tokenIn } from './token-match';
 
 /** Modifiers that pick one of several things sharing a name. Stemmed, as content words are. */
 const MODIFIERS: ReadonlySet<string> = new Set(
@@ -39,10 +39,6 @@ const PREPOSITIONS: ReadonlySet<string> = new Set([
 ]);
 
 const HAS_DIGIT = /\d/;
-const MONTHS: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december',
-]); // prettier-ignore
 /**
  * Heads that name a compound of the word before them, not a kind of it:
  * "carbon dioxide", "sodium chloride", "sulfuric acid". Dropping another head
@@ -52,7 +48,7 @@ const MONTHS: ReadonlySet<string> = new Set([
 const COMPOUND_HEAD = /(?:ide|acid)$/;
 
 function inAnswer(answer: PreparedAnswer, word: string, forms: boolean): boolean {
-  return hasToken(answer.contentSet, answer.content, word, forms);
+  return tokenIn(answer.contentSet, answer.content, word, forms) !== undefined;
 }
 
 /**
@@ -61,7 +57,8 @@ function inAnswer(answer: PreparedAnswer, word: string, forms: boolean): boolean
  * "Super Bowl" is not "Super Bowl LII"), or a modifier standing before another
  * word of the alias ("new" in "New Mexico"; not "west" in "Lake Erie to the
  * west", which qualifies nothing after it). Numbers the question already
- * states need not be repeated.
+ * states need not be repeated; the day of a gold date is judged by the date
+ * rules, not here.
  */
 export function droppedModifier(
   answer: PreparedAnswer,
@@ -75,12 +72,6 @@ export function droppedModifier(
     const word = /^\d+th$/.test(token) ? token.slice(0, -2) : stem(token);
     if (HAS_DIGIT.test(word)) {
       if (questionWords.has(word) || answerHasNumber(answer, word)) continue;
-      // The day of a date ("July 1969" for "20 July 1969": the date guard judges days),
-      // and one end of a range whose other end the answer gives ("49 BCE" for "49–47 BCE").
-      if (MONTHS.has(tokens[i - 1] ?? '')) continue;
-      const rangeEnd = (t: string | undefined): boolean =>
-        t !== undefined && HAS_DIGIT.test(t) && answerHasNumber(answer, t);
-      if (rangeEnd(tokens[i - 1]) || rangeEnd(tokens[i + 1])) continue;
       return token;
     }
     if (!MODIFIERS.has(word)) continue;

@@ -1,12 +1,15 @@
 /**
  * Gold answers and an answer, prepared once for matching: normalised tokens,
- * content words, numbers, dates, initials, the place before a comma, the ends
- * of a stated date range. `prepareGold` runs once per item (the grader caches
- * it), `prepareAnswer` once per verdict; gold-match.ts does the matching.
+ * content words, numbers, dates, the words an answer must give (those the
+ * question does not already state), the person's name an alias ends with when
+ * the question asks who, and the "where" part of an alias such as "Sichuan,
+ * China". `prepareGold` runs once per item (the grader caches it),
+ * `prepareAnswer` once per verdict; gold-match.ts does the matching.
  * Split from the matcher so each file reads on its own.
  */
-import { dateRangeEnds } from './date-ranges';
-import { contentTokens, normaliseTokens, stem, STOPWORDS } from './normalise';
+import { contentTokens, normaliseTokens, stem } from './normalise';
+import { personName, type PersonName } from './person-names';
+import { questionType, type QuestionType } from './question-types';
 
 export interface PreparedAlias {
   text: string;
@@ -14,10 +17,16 @@ export interface PreparedAlias {
   content: string[];
   contentSet: Set<string>;
   numbers: Set<string>;
-  /** "december 14 2018" has a month and a year: a year alone may stand for it. */
+  /** Month names the alias holds. */
+  months: Set<string>;
+  /** The year of an alias that also names a month ("December 14, 2018", "May 1950"). */
   year?: string;
-  /** First letters of the words ("nfl" for National Football League). */
-  initials: string[];
+  /** Content words the question does not already state: what an answer must give. */
+  need: string[];
+  /** Set when the question asks who and the alias ends with a written name. */
+  person?: PersonName;
+  /** Content words after the alias's first comma: where the place before it lies. */
+  where?: Set<string>;
   /** Neighbouring words written as one ("sub primal" → "subprimal"); computed when first needed. */
   joined?: Set<string>;
 }
@@ -26,10 +35,15 @@ export interface PreparedGold {
   aliases: PreparedAlias[];
   /** Month-day pairs of full dates in the gold ("december 14"), for the date guard. */
   dates: Set<string>;
+  /** Years of the aliases that name a month: a year alone settles the date only when there is one. */
+  datedYears: Set<string>;
   questionWords: Set<string>;
+  question: QuestionType;
 }
 
 export interface PreparedAnswer {
+  /** The answer as written (capital letters tell names apart). */
+  text: string;
   tokens: string[];
   content: string[];
   contentSet: Set<string>;
@@ -38,20 +52,18 @@ export interface PreparedAnswer {
   numbers: Set<string>;
   dates: Set<string>;
   months: Set<string>;
-  /** Ends of a stated date range ("between July 11 and September 26"), each mapped to the other. */
-  rangeEnds: Map<string, string>;
-  initials: string[];
   joined?: Set<string>;
-  /** "Champaign-Urbana, Illinois": the place before the comma, said where it lies. */
-  place?: PreparedAnswer;
 }
 
 export const YEAR = /^\d{4}$/;
 const NUMBER = /^\d+(?:\.\d+)?(?:th)?$/;
-const MONTH_NAMES = new Set([
+export const MONTH_NAMES: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december',
 ]); // prettier-ignore
+/** An accepted answer written as a choice ("morgue or mortuary") accepts each option; short options only. */
+const CHOICE_WORDS = 3;
+
 function numbersOf(tokens: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const t of tokens) if (NUMBER.test(t)) out.add(t);
@@ -85,33 +97,38 @@ export function joinedPairs(tokens: readonly string[]): Set<string> {
   return out;
 }
 
-function initialsOf(tokens: readonly string[]): string[] {
-  if (tokens.length < 2) return [];
-  const all = tokens.map((t) => t.charAt(0)).join('');
-  const content = tokens
-    .filter((t) => !STOPWORDS.has(t))
-    .map((t) => t.charAt(0))
-    .join('');
-  return all === content ? [all] : [all, content];
-}
-
-function prepareAlias(text: string): PreparedAlias {
+function prepareAlias(text: string, questionWords: ReadonlySet<string>, asksWho: boolean): PreparedAlias {
   const tokens = normaliseTokens(text);
   const content = contentTokens(tokens);
+  const need = content.filter((w) => !questionWords.has(w));
   const alias: PreparedAlias = {
     text,
     tokens,
     content,
     contentSet: new Set(content),
     numbers: numbersOf(tokens),
-    initials: initialsOf(tokens),
+    months: new Set(tokens.filter((t) => MONTH_NAMES.has(t))),
+    need: need.length > 0 ? need : content,
   };
   const year = tokens.find((t) => YEAR.test(t));
-  if (year !== undefined && datesOf(tokens).dates.size > 0) alias.year = year;
+  if (year !== undefined && datesOf(tokens).months.size > 0) alias.year = year;
+  if (asksWho) {
+    const person = personName(text);
+    if (person) alias.person = person;
+  }
+  const comma = text.indexOf(',');
+  if (comma > 0) {
+    const where = contentTokens(normaliseTokens(text.slice(comma + 1)));
+    if (where.length > 0 && /\p{L}/u.test(text.slice(0, comma))) alias.where = new Set(where);
+  }
   return alias;
 }
 
-/** Variants of an alias that people accept alone: without a parenthetical, and the parenthetical itself. */
+/**
+ * The alternatives an alias writes inside itself: the alias, without its
+ * parenthetical and the parenthetical alone ("Sindhu (Indus River)"), and each
+ * option of a short choice ("morgue or mortuary").
+ */
 function aliasVariants(alias: string): string[] {
   const out = [alias];
   const paren = /\(([^)]*)\)/.exec(alias);
@@ -121,46 +138,42 @@ function aliasVariants(alias: string): string[] {
     if (/[\p{L}\p{N}]{2}/u.test(rest)) out.push(rest);
     if (paren[1]) out.push(paren[1]);
   }
+  const options = alias.split(/\s+or\s+/i);
+  const short = options.every((o) => {
+    const words = o.trim().split(/\s+/).filter(Boolean).length;
+    return words > 0 && words <= CHOICE_WORDS;
+  });
+  if (options.length > 1 && short) out.push(...options);
   return out;
 }
 
 export function prepareGold(answers: readonly string[], question = ''): PreparedGold {
+  const questionWords = new Set(contentTokens(normaliseTokens(question)));
+  const type = questionType(question);
   const aliases: PreparedAlias[] = [];
   const seen = new Set<string>();
   const dates = new Set<string>();
+  const datedYears = new Set<string>();
   for (const answer of answers) {
     for (const variant of aliasVariants(answer)) {
-      const alias = prepareAlias(variant);
+      const alias = prepareAlias(variant, questionWords, type.person);
       const key = alias.tokens.join(' ');
       if (alias.tokens.length === 0 || seen.has(key)) continue;
       seen.add(key);
       aliases.push(alias);
       for (const d of datesOf(alias.tokens).dates) dates.add(d);
+      if (alias.year !== undefined) datedYears.add(alias.year);
     }
   }
-  return { aliases, dates, questionWords: new Set(contentTokens(normaliseTokens(question))) };
+  return { aliases, dates, datedYears, questionWords, question: type };
 }
-
-/** "A, B" with a short, number-free B: a place and the larger place that holds it. */
-const PLACE_QUALIFIER = /^([^,]+),\s*([^,\d]+)$/;
-const QUALIFIER_WORDS = 3;
 
 export function prepareAnswer(answer: string, gold: PreparedGold): PreparedAnswer {
-  const prepared = prepareText(answer, gold);
-  const place = PLACE_QUALIFIER.exec(answer.trim().replace(/[.!]+$/, ''));
-  if (place && (place[2] ?? '').trim().split(/\s+/).length <= QUALIFIER_WORDS) {
-    prepared.place = prepareText(place[1] ?? '', gold);
-  }
-  return prepared;
-}
-
-const NO_RANGE: Map<string, string> = new Map();
-
-function prepareText(answer: string, gold: PreparedGold): PreparedAnswer {
   const tokens = normaliseTokens(answer);
   const content = contentTokens(tokens);
   const { dates, months } = datesOf(tokens);
   return {
+    text: answer,
     tokens,
     content,
     contentSet: new Set(content),
@@ -168,23 +181,13 @@ function prepareText(answer: string, gold: PreparedGold): PreparedAnswer {
     numbers: numbersOf(tokens),
     dates,
     months,
-    rangeEnds: dates.size >= 2 ? dateRangeEnds(tokens) : NO_RANGE,
-    initials: initialsOf(tokens),
   };
 }
 
-/**
- * The answer names a day of the year that none of the gold dates has; the far
- * end of a range that starts or ends on a gold date does not count.
- */
+/** The answer names a day of the year, or a month, that none of the gold dates has. */
 export function contradictsGoldDate(answer: PreparedAnswer, gold: PreparedGold): string | undefined {
   if (gold.dates.size === 0) return undefined;
-  for (const d of answer.dates) {
-    if (gold.dates.has(d)) continue;
-    const otherEnd = answer.rangeEnds.get(d);
-    if (otherEnd !== undefined && gold.dates.has(otherEnd)) continue;
-    return d;
-  }
+  for (const d of answer.dates) if (!gold.dates.has(d)) return d;
   if (answer.dates.size === 0) {
     const goldMonths = new Set([...gold.dates].map((d) => d.split(' ')[0]));
     for (const m of answer.months) if (!goldMonths.has(m)) return m;

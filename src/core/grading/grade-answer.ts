@@ -24,9 +24,14 @@
  *    settling: incorrect, as SimpleQA grades them.
  * 5. A date whose day or month differs from every gold date is incorrect.
  * 6. An accepted answer stated is correct, hedged or not (SimpleQA: a hedged
- *    guess that contains the gold answer is correct).
+ *    guess that contains the gold answer is correct). A hedged answer is also
+ *    read without its hedge phrases, so "I think it might be Shakespeare but I
+ *    am not sure" is graded on "Shakespeare".
  * 7. Otherwise a decline without a guess is not attempted; anything else is a
  *    confident (or hedged) different answer: incorrect.
+ *
+ * Every verdict says whether it is certain (confidence.ts says when not, and
+ * the reason ends with why).
  *
  * Gold is prepared once per answers array (WeakMap cache), so grading many
  * responses to one item normalises the gold once.
@@ -38,6 +43,7 @@ import {
   SHORT_ANSWER_TOKENS,
   standsAsAnswer,
 } from './answer-clauses';
+import { otherCandidate, sharedAlias, UNCERTAIN } from './confidence';
 import { matchGold, type GoldMatch, type MatchOptions } from './gold-match';
 import {
   contradictsGoldDate,
@@ -46,10 +52,11 @@ import {
   type PreparedAnswer,
   type PreparedGold,
 } from './gold-prepare';
-import { findHedges } from './hedges';
+import { findHedges, withoutHedges } from './hedges';
+import { describeMatch, quote } from './match-reasons';
 import { splitReasoning } from './reasoning';
 import { findAllPhrases } from './token-match';
-import type { GradeOutcome } from './types';
+import type { Confidence, GradeOutcome, Verdict } from './types';
 
 export interface GradeInput {
   question: string;
@@ -59,7 +66,7 @@ export interface GradeInput {
   response: string;
 }
 
-export type GradeResult = GradeOutcome & { reasoning?: string };
+export type GradeResult = GradeOutcome & { confidence: Confidence; reasoning?: string };
 
 const CORRECTION =
   /\b(?:actually|no,? wait|wait,? no|correction|i mean|sorry,|rather,|on second thought)\b/gi;
@@ -109,44 +116,18 @@ function mentionedAfter(tokens: readonly string[], goldAt: number, wrongAt: numb
   return true;
 }
 
-function describe(match: GoldMatch): string {
-  switch (match.rule) {
-    case 'phrase':
-      return `states the accepted answer "${match.alias}" (at word ${match.word ?? 1})`;
-    case 'alias-words':
-      return `contains every word of the accepted answer "${match.alias}"`;
-    case 'answer-words':
-      return `names part of the accepted answer "${match.alias}" and nothing else`;
-    case 'overlap':
-      return `shares most of its words with the accepted answer "${match.alias}"`;
-    case 'word-forms':
-      return `uses another form of the words of the accepted answer "${match.alias}"`;
-    case 'year-of-date':
-      return `gives the year of the accepted date "${match.alias}"`;
-    case 'period':
-      return `gives a year and the period that holds it (${match.detail ?? ''}; accepted answer "${match.alias}")`;
-    case 'name':
-      return `names the same person as "${match.alias}" (same surname, ${match.detail ?? 'matching first name'})`;
-    case 'place':
-      return `names the place "${match.alias}" (by the ${match.detail ?? ''} rule) and where it lies`;
-    case 'several':
-      return `names several accepted answers together ("${match.alias}")`;
-    case 'demonym':
-      return `names the place or people of the accepted answer "${match.alias}" in the other form`;
-    case 'rounded':
-      return `gives the number ${match.detail ?? ''} of the accepted answer "${match.alias}" rounded`;
-    case 'acronym':
-      return `is the abbreviation or expansion of the accepted answer "${match.alias}"`;
-  }
-}
-
-function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
-}
-
-function withReasoning(outcome: GradeOutcome, reasoning: string | undefined): GradeResult {
-  return reasoning === undefined ? outcome : { ...outcome, reasoning };
+/** A verdict, certain unless causes are given; the reason ends with them. */
+function verdictOf(
+  verdict: Verdict,
+  reason: string,
+  reasoning: string | undefined,
+  causes: readonly string[] = [],
+): GradeResult {
+  const confidence: Confidence = causes.length > 0 ? 'uncertain' : 'certain';
+  const full = causes.length > 0 ? `${reason}; uncertain: ${causes.join('; ')}` : reason;
+  const result: GradeResult = { verdict, reason: full, confidence };
+  if (reasoning !== undefined) result.reasoning = reasoning;
+  return result;
 }
 
 /** Alternatives joined by "or" of which one states an accepted answer and another does not. */
@@ -167,12 +148,31 @@ function unsettled(
   return undefined;
 }
 
+/** The match for the answer as given, or else for the candidate a hedged answer offers. */
+function matchWithHedges(
+  final: string,
+  answer: PreparedAnswer,
+  gold: PreparedGold,
+  hedged: boolean,
+  options: MatchOptions,
+): { match: GoldMatch; answer: PreparedAnswer } | undefined {
+  const match = matchGold(answer, gold, options);
+  if (match) return { match, answer };
+  if (!hedged) return undefined;
+  const candidate = prepareAnswer(withoutHedges(final), gold);
+  const hedgedMatch = matchGold(candidate, gold, options);
+  return hedgedMatch ? { match: hedgedMatch, answer: candidate } : undefined;
+}
+
 export function gradeAnswer(input: GradeInput, options: MatchOptions = {}): GradeResult {
   const split = splitReasoning(input.response);
   const reasoning = split.reasoning;
   if (split.answer.length === 0) {
-    const reason = reasoning ? 'only reasoning, no final answer' : 'empty answer';
-    return withReasoning({ verdict: 'not_attempted', reason }, reasoning);
+    return verdictOf(
+      'not_attempted',
+      reasoning ? 'only reasoning, no final answer' : 'empty answer',
+      reasoning,
+    );
   }
   const gold = cachedGold(input.answers, input.question);
   const corrected = afterCorrection(split.answer, gold);
@@ -184,57 +184,66 @@ export function gradeAnswer(input: GradeInput, options: MatchOptions = {}): Grad
     if (clauses === null) clauses = clauseIndex(final, answer.tokens.length);
     return clauses;
   };
+  const hedge = findHedges(final);
+  const hedgePhrase = hedge.decline ?? hedge.guess;
+  const found = matchWithHedges(final, answer, gold, hedgePhrase !== undefined, options);
+  const match = found?.match;
 
   const wrong = input.incorrectAnswers?.length
     ? cachedGold(input.incorrectAnswers, input.question)
     : undefined;
-  const match = matchGold(answer, gold, options);
   if (wrong) {
+    const goldAt = found?.answer === answer ? match?.word : undefined;
     for (const alias of wrong.aliases) {
       const short = alias.tokens.length <= SHORT_ANSWER_TOKENS;
       for (const at of findAllPhrases(answer.tokens, alias.tokens)) {
         if (isNegated(answer.tokens, at, clausesOf())) continue;
         if (short && !standsAsAnswer(answer.tokens, at, alias.tokens.length, clausesOf())) continue;
-        if (match?.word !== undefined && mentionedAfter(answer.tokens, match.word - 1, at)) continue;
-        const reason = `${prefix}states the known-incorrect answer "${alias.text}" (at word ${at + 1})`;
-        return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+        if (goldAt !== undefined && mentionedAfter(answer.tokens, goldAt - 1, at)) continue;
+        return verdictOf(
+          'incorrect',
+          `${prefix}states the known-incorrect answer "${alias.text}" (at word ${at + 1})`,
+          reasoning,
+        );
       }
     }
   }
 
-  if (match) {
-    if (match.word !== undefined && isNegated(answer.tokens, match.word - 1, clausesOf())) {
+  if (found && match) {
+    const matched = found.answer;
+    const ownClauses = matched === answer ? clausesOf() : undefined;
+    if (match.word !== undefined && isNegated(matched.tokens, match.word - 1, ownClauses)) {
       const reason = `${prefix}negates the accepted answer "${match.alias}" (at word ${match.word})`;
-      return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+      return verdictOf('incorrect', reason, reasoning);
     }
-    const candidates = answer.tokens.includes('or')
-      ? unsettled(answer, gold, clausesOf(), options)
+    const candidates = matched.tokens.includes('or')
+      ? unsettled(matched, gold, ownClauses, options)
       : undefined;
     if (candidates !== undefined) {
       const reason = `${prefix}offers several candidates without settling: ${candidates}`;
-      return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+      return verdictOf('incorrect', reason, reasoning);
     }
-    const badDate = contradictsGoldDate(answer, gold);
+    const badDate = contradictsGoldDate(matched, gold);
     if (badDate !== undefined) {
       const reason = `${prefix}gives the date "${badDate}", which no accepted answer has`;
-      return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+      return verdictOf('incorrect', reason, reasoning);
     }
-    const hedge = findHedges(final);
-    const hedged = hedge.decline ?? hedge.guess;
-    const reason = `${prefix}${describe(match)}${hedged ? ` (hedged: "${hedged}")` : ''}`;
-    return withReasoning({ verdict: 'correct', reason }, reasoning);
+    const causes: string[] = [];
+    if (match.uncertain !== undefined) causes.push(match.uncertain);
+    if (hedgePhrase !== undefined) causes.push(UNCERTAIN.hedged(hedgePhrase));
+    const alias = gold.aliases.find((a) => a.text === match.alias);
+    const other = alias ? otherCandidate(final, answer, alias, gold) : undefined;
+    if (other !== undefined) causes.push(UNCERTAIN.otherCandidate(other));
+    return verdictOf('correct', `${prefix}${describeMatch(match)}`, reasoning, causes);
   }
 
-  const hedge = findHedges(final);
   if (hedge.decline !== undefined && hedge.guess === undefined) {
-    return withReasoning(
-      { verdict: 'not_attempted', reason: `${prefix}declines: "${hedge.decline}"` },
-      reasoning,
-    );
+    return verdictOf('not_attempted', `${prefix}declines: "${hedge.decline}"`, reasoning);
   }
   const expected = input.answers[0] ?? '';
   const reason = hedge.guess
     ? `${prefix}hedged guess ("${hedge.guess}") without an accepted answer: "${quote(final)}"`
     : `${prefix}states a different answer: "${quote(final)}" (expected "${expected}")`;
-  return withReasoning({ verdict: 'incorrect', reason }, reasoning);
+  const near = sharedAlias(answer, gold);
+  return verdictOf('incorrect', reason, reasoning, near ? [UNCERTAIN.sharesWords(near.text)] : []);
 }

@@ -7,7 +7,9 @@
  * is correct, a hedged wrong guess is incorrect. The phrase lists are general
  * English, not taken from any dataset. A guess marker that introduces only
  * doubt that the thing exists ("it may be a small or fictional company") is
- * not a guess. Regexes are compiled once; a classifier
+ * not a guess. `withoutHedges` gives the candidate a hedged answer offers
+ * ("I think it might be Shakespeare but I am not sure" → "Shakespeare"), so the
+ * short-answer rules can read it. Regexes are compiled once; a classifier
  * model was rejected because the grader must be deterministic and explainable.
  */
 
@@ -115,4 +117,15 @@ export function findHedges(answer: string): HedgeFinding {
   if (decline !== undefined) finding.decline = decline;
   if (guess !== undefined) finding.guess = guess;
   return finding;
+}
+
+const HEDGES_GLOBAL: readonly RegExp[] = [...DECLINES, ...GUESSES].map((p) => new RegExp(p.source, 'gi'));
+/** Words that join a candidate to its hedge ("…, but I am not sure"). */
+const CONNECTIVES = /\b(?:but|though|although|however|yet)\b/gi;
+
+/** The answer with every decline and guess phrase (and the words joining them) taken out; case is kept. */
+export function withoutHedges(answer: string): string {
+  let text = answer.replace(/[’‘`]/g, "'");
+  for (const pattern of HEDGES_GLOBAL) text = text.replace(pattern, ' , ');
+  return text.replace(CONNECTIVES, ' , ');
 }

@@ -1,117 +1,98 @@
 /**
- * Two spellings of one person's name: "Ray Bolger" for "Raymond Wallace
- * Bolger", "Tom Holland" for "Thomas Stanley Holland", "Drea de Matteo" for
- * "Andrea Donna de Matteo", "Roger Bruce Chaffee" for "Pilot Roger B. Chaffee".
+ * People's names in gold answers and answers, for the `surname` rule: the
+ * written name an alias ends with ("English playwright William Shakespeare"
+ * ends with "William Shakespeare"), and where an answer gives that name's
+ * surname alone ("Shakespeare", "It was written by Shakespeare"; not "Richard
+ * Shakespeare", another person with the surname).
  *
- * The surname must match (with the shared spelling tolerance); the first names
- * must be equal or one a short form of the other (the same first two letters,
- * the same first letter and its letters in order, or a tail: "Ray", "Tom",
- * "Drea"); middle
- * names may be missing from the answer or given as initials, but two different
- * middle names are two people, and a full middle name the answer adds after
- * the same first name may be another person ("John Quincy Adams" for "John
- * Adams"; but "Thomas Stanley Holland", the formal name, for "Tom Holland"). Leading titles and roles ("Dr", "General",
- * "actor") are set aside. A table of nicknames was rejected: it cannot be
- * complete ("Bob" for "Robert"), and the letter rules cover the common kind.
+ * Capital letters tell a given name before the surname from other words; an
+ * answer written all in lower case gives no such sign, and then only an
+ * answer that is the surname and nothing else counts. Short forms of first
+ * names ("Mike" for "Michael"), titles ("Pilot", "Senior") and shuffled
+ * letters in a surname were read by an earlier rule and dropped: each earned
+ * at most two answers of the development half (docs/benchmarks/grader.md).
  */
-import { tokensMatch } from './token-match';
+import { contentTokens, normaliseTokens, STOPWORDS } from './normalise';
 
-/** Words before a name that say what the person is, not who. */
-const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'doctor', 'sir', 'dame', 'lord', 'lady', 'gen', 'general', 'col',
-  'colonel', 'capt', 'captain', 'lt', 'lieutenant', 'maj', 'major', 'sgt', 'sergeant', 'adm', 'admiral',
-  'commander', 'rev', 'reverend', 'fr', 'father', 'st', 'saint', 'king', 'queen', 'prince', 'princess',
-  'president', 'senator', 'sen', 'gov', 'governor', 'judge', 'justice', 'prof', 'professor', 'pilot',
-  'senior', 'actor', 'actress', 'singer', 'rapper', 'director', 'producer', 'writer', 'author', 'poet',
-  'composer', 'astronaut', 'coach',
-]); // prettier-ignore
-/** Words that belong to a surname ("de Matteo", "van Gogh"), not middle names. */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
+/** A person's name at the end of an alias. */
+export interface PersonName {
+  tokens: string[];
+  /** The surname with its particles, as content words ("de la salle"). */
+  surname: string[];
+}
+
+/** Words that belong to a surname ("de Matteo", "van Gogh"), not to the given names. */
 const PARTICLES: ReadonlySet<string> = new Set([
   'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el',
 ]); // prettier-ignore
-/** A short form of a first name is short; two long different words are two names. */
-const NICKNAME_LETTERS = 5;
-const MIN_NICKNAME = 3;
-const MAX_NAME_WORDS = 5;
+/** Generation suffixes after a surname ("King Jr.", "Loeb III"). */
+const SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?,?$/i;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
-function withoutTitles(tokens: readonly string[]): readonly string[] {
-  let i = 0;
-  while (i < tokens.length - 2 && TITLES.has(tokens[i] ?? '')) i++;
-  return i === 0 ? tokens : tokens.slice(i);
-}
-
-/** `short` has its letters in order inside `long`, starting with the same letter ("tom" in "thomas"). */
-function lettersInOrder(short: string, long: string): boolean {
-  if (short.charAt(0) !== long.charAt(0)) return false;
-  let j = 1;
-  for (let i = 1; i < short.length; i++) {
-    j = long.indexOf(short.charAt(i), j);
-    if (j < 0) return false;
-    j++;
+/**
+ * The written name an alias ends with: its last run of capitalised words (and
+ * surname particles inside it), at least two words, generation suffixes set
+ * aside. "lyrics by Xavier Atencio" ends with "Xavier Atencio"; "The Supreme
+ * Court of India" ends with no name ("India" alone is one word).
+ */
+export function personName(text: string): PersonName | undefined {
+  const words = text.trim().split(/\s+/);
+  while (words.length > 0 && SUFFIX.test(words[words.length - 1] ?? '')) words.pop();
+  let start = words.length;
+  while (start > 0) {
+    const word = words[start - 1] ?? '';
+    const capital = /^\p{Lu}/u.test(word);
+    if (!capital && !(PARTICLES.has(word.toLowerCase()) && start < words.length)) break;
+    start--;
   }
-  return true;
+  while (start < words.length && PARTICLES.has((words[start] ?? '').toLowerCase())) start++;
+  const tail = words.slice(start);
+  if (tail.length < 2 || tail.some((w) => /\d/.test(w))) return undefined;
+  const tokens = normaliseTokens(tail.join(' '));
+  if (tokens.length < 2) return undefined;
+  let from = tokens.length - 1;
+  while (from > 1 && PARTICLES.has(tokens[from - 1] ?? '')) from--;
+  return { tokens, surname: contentTokens(tokens.slice(from)) };
+}
+
+function startsSentence(text: string, at: number): boolean {
+  const before = text.slice(0, at).trimEnd();
+  return before.length === 0 || /[.!?:;"“(]$/.test(before);
+}
+
+function capitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
 }
 
 /**
- * A long surname with its letters shuffled after the first ("Pyhrr" for
- * "Pyrrh"): a transcription slip, where one edit is not enough.
+ * Whether `text` gives `person`'s surname with no other person's name word
+ * beside it. In an all-lower-case answer, `core` (the answer's words outside
+ * the question) must be the surname and nothing else. Otherwise the surname is
+ * found, and the words next to it (past its particles: "de La Salle") are not
+ * name words: not capitalised mid-sentence, and at the start only a function word
+ * ("By Shakespeare"; not "Richard Shakespeare" or "Wilson Reagan").
  */
-function sameLetters(a: string, b: string): boolean {
-  if (a.length < 5 || a.length !== b.length || a.charAt(0) !== b.charAt(0)) return false;
-  return [...a].sort().join('') === [...b].sort().join('');
-}
-
-/** Equal first names, or one a short form of the other; says which. */
-function firstNamesAlike(a: string, b: string): string | undefined {
-  if (a === b) return 'same first name';
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length > NICKNAME_LETTERS || short.length < 2) return undefined;
-  const shortForm =
-    short.slice(0, 2) === long.slice(0, 2) ||
-    lettersInOrder(short, long) ||
-    (short.length >= MIN_NICKNAME && long.endsWith(short));
-  return shortForm ? `"${short}" short for "${long}"` : undefined;
-}
-
-/** Initials of middle names; a one- or two-letter token is taken as initials already ("b", "eh"). */
-function initials(tokens: readonly string[]): string {
-  return tokens.map((t) => (t.length <= 2 ? t : t.charAt(0))).join('');
-}
-
-/**
- * `a` the answer's middle names, `b` the alias's. The alias's may be left out
- * ("Ray Bolger" for "Raymond Wallace Bolger"), but a middle name the answer adds
- * to an alias without one, after the same first name, may name another person:
- * "John Quincy Adams" is not "John Adams". An added initial is allowed ("Roger
- * B. Chaffee").
- */
-function middlesAgree(a: readonly string[], b: readonly string[], sameFirst: boolean): boolean {
-  // With the first name spelled out in full ("Thomas Stanley Holland" for "Tom
-  // Holland") the answer is the formal name of the same person.
-  if (b.length === 0) return !sameFirst || a.every((t) => t.length <= 2);
-  if (a.length === 0) return true;
-  if (initials(a) !== initials(b)) return false;
-  const allInitials = (m: readonly string[]): boolean => m.every((t) => t.length <= 2);
-  if (allInitials(a) || allInitials(b)) return true;
-  return a.length === b.length && a.every((t, i) => tokensMatch(t, b[i] ?? ''));
-}
-
-/** How the two names agree, in words, or undefined when they are not one person's. */
-export function samePerson(
-  answerTokens: readonly string[],
-  aliasTokens: readonly string[],
-): string | undefined {
-  const a = withoutTitles(answerTokens);
-  const g = withoutTitles(aliasTokens);
-  if (a.length < 2 || a.length > MAX_NAME_WORDS || g.length < 2 || g.length > MAX_NAME_WORDS)
-    return undefined;
-  if (/\d/.test(a.join('') + g.join(''))) return undefined;
-  const aLast = a[a.length - 1] ?? '';
-  const gLast = g[g.length - 1] ?? '';
-  if (aLast.length < 3 || !(tokensMatch(aLast, gLast) || sameLetters(aLast, gLast))) return undefined;
-  const first = firstNamesAlike(a[0] ?? '', g[0] ?? '');
-  if (first === undefined) return undefined;
-  const middle = (n: readonly string[]): readonly string[] => n.slice(1, -1).filter((t) => !PARTICLES.has(t));
-  const sameFirst = (a[0] ?? '') === (g[0] ?? '');
-  return middlesAgree(middle(a), middle(g), sameFirst) ? first : undefined;
+export function givesSurnameAlone(text: string, core: readonly string[], person: PersonName): boolean {
+  const last = person.surname[person.surname.length - 1] ?? '';
+  if (core.length > 0 && core.every((w) => person.surname.includes(w))) return core.includes(last);
+  if (!core.includes(last) || !/\p{Lu}/u.test(text)) return false;
+  const words = [...text.matchAll(WORD)];
+  const isSurname = (i: number): boolean =>
+    contentTokens(normaliseTokens(words[i]?.[0] ?? '')).every((t) => person.surname.includes(t));
+  const nameWord = (i: number): boolean => {
+    const m = words[i];
+    if (m === undefined || !capitalised(m[0])) return false;
+    if (!startsSentence(text, m.index)) return true;
+    return !normaliseTokens(m[0]).every((t) => STOPWORDS.has(t) || ARTICLES.has(t));
+  };
+  return words.some((m, i) => {
+    if (!contentTokens(normaliseTokens(m[0])).includes(last)) return false;
+    let before = i - 1;
+    while (before >= 0 && isSurname(before)) before--;
+    const after = i + 1;
+    const nextStartsSentence = words[after] !== undefined && startsSentence(text, words[after]?.index ?? 0);
+    return !nameWord(before) && (nextStartsSentence || !nameWord(after));
+  });
 }

@@ -4,12 +4,12 @@
  * grader. `open` items (no gold answer) get no deterministic verdict; they are
  * graded by a person or the judge only.
  *
- * Kept apart from the grader so views and metrics can ask "who decided" without
- * importing the matching rules.
+ * Kept apart from the grader so views and metrics can ask "who decided" (and
+ * how sure the grader was) without importing the matching rules.
  */
 import type { PromptItem } from '../prompts/types';
 import { gradeAnswer, type GradeResult } from './grade-answer';
-import type { Verdict, VerdictSource, Verdicts } from './types';
+import type { Confidence, DeterministicVerdict, Verdict, VerdictSource, Verdicts } from './types';
 
 export function effectiveVerdict(
   verdicts: Verdicts,
@@ -18,6 +18,14 @@ export function effectiveVerdict(
   if (verdicts.judge) return { verdict: verdicts.judge.verdict, source: 'judge' };
   if (verdicts.deterministic) return { verdict: verdicts.deterministic.verdict, source: 'deterministic' };
   return undefined;
+}
+
+/**
+ * How sure the deterministic grader was. A verdict stored before confidence
+ * existed has none and reads as certain, as it was shown then.
+ */
+export function confidenceOf(verdict: DeterministicVerdict): Confidence {
+  return verdict.confidence ?? 'certain';
 }
 
 /** The deterministic verdict for an item's answer; undefined for `open` items and items without answers. */

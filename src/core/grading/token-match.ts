@@ -1,44 +1,15 @@
 /**
- * Token comparisons the matching rules share: equality with a small spelling
- * tolerance for long words ("Gajraj" = "Gajaraj", "Barbosa" = "Barbossa"),
- * never for numbers, and contiguous phrase search on token boundaries (so
- * "Paris" is not found in "Parisian", nor "12" in "1200").
+ * Token comparisons the matching rules share: equality, another form of a
+ * word by a meaning-keeping ending ("democrat" = "democratic"), and contiguous
+ * phrase search on token boundaries (so "Paris" is not found in "Parisian",
+ * nor "12" in "1200"). Callers learn whether a form was needed (such a match
+ * is uncertain).
  *
- * Edit distance is bounded and exits early; it only runs when the exact set
- * lookup fails. Character n-gram similarity was rejected: it matches short
- * names to unrelated ones ("Cole" ~ "Coleman").
+ * A spelling tolerance (one edit from five letters) was dropped: it earned
+ * one answer of the development half and wrongly accepted another ("Partap
+ * Nagar" for "Pratap Nagar"). Character n-gram similarity was rejected
+ * earlier: it matches short names to unrelated ones ("Cole" ~ "Coleman").
  */
-
-/**
- * Edit distance counting a swap of neighbours as one edit ("Pyrrh" = "Pyhrr"),
- * or `limit + 1` as soon as it must exceed `limit`.
- */
-export function boundedDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      const swapped =
-        i > 1 &&
-        j > 1 &&
-        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
-        a.charCodeAt(i - 2) === b.charCodeAt(j - 1);
-      if (swapped) value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length] ?? limit + 1;
-}
 
 const HAS_DIGIT = /\d/;
 
@@ -50,9 +21,8 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/** Shared stem at least this long and this share of the shorter word: "accuracy" = "accurate". */
+/** The shorter word of two forms has at least this many letters. */
 const PREFIX_MIN = 5;
-const PREFIX_SHARE = 0.75;
 const SAME_WORD_ENDINGS: ReadonlySet<string> = new Set([
   's',
   'es',
@@ -75,38 +45,35 @@ const SAME_WORD_ENDINGS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Same token, allowing one edit from 5 letters and two from 9, for words only;
- * with `prefix`, also two forms of one word ("Portugal" = "Portuguese").
+ * Two forms of one word: one is the other plus an ending that keeps the
+ * meaning ("democrat" = "democratic", "confirm" = "confirmation"); never for
+ * numbers or short words. A word cut short is not another form: "Sabella" is
+ * not "Sabellidae", "Paris" is not "Parisian".
  */
-export function tokensMatch(a: string, b: string, prefix = false): boolean {
+export function wordForms(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 5 || HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return false;
-  if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
-  if (prefix) {
-    const shared = commonPrefix(a, b);
-    if (shared >= PREFIX_MIN && shared >= PREFIX_SHARE * shorter) {
-      // One word wholly inside the other only with an ending that keeps the meaning:
-      // "democrat" = "democratic", but "Paris" is not "Parisian".
-      if (shared < shorter) return true;
-      const longer = a.length > b.length ? a : b;
-      if (SAME_WORD_ENDINGS.has(longer.slice(shared))) return true;
-    }
-  }
-  const limit = shorter >= 9 ? 2 : 1;
-  return boundedDistance(a, b, limit) <= limit;
+  if (shorter < PREFIX_MIN || HAS_DIGIT.test(a) || HAS_DIGIT.test(b)) return false;
+  const shared = commonPrefix(a, b);
+  if (shared !== shorter) return false;
+  const longer = a.length > b.length ? a : b;
+  return SAME_WORD_ENDINGS.has(longer.slice(shared));
 }
 
-/** Whether `token` matches any member of `set` (exact lookup first). */
-export function hasToken(
+/**
+ * How `token` matches a member of `set` (the same words as `list`): `exact`,
+ * `form` (another form of the word, when `forms` is allowed), or undefined.
+ */
+export function tokenIn(
   set: ReadonlySet<string>,
   list: readonly string[],
   token: string,
-  prefix = false,
-): boolean {
-  if (set.has(token)) return true;
-  for (const other of list) if (tokensMatch(token, other, prefix)) return true;
-  return false;
+  forms: boolean,
+): 'exact' | 'form' | undefined {
+  if (set.has(token)) return 'exact';
+  if (!forms) return undefined;
+  for (const other of list) if (wordForms(token, other)) return 'form';
+  return undefined;
 }
 
 /** Index of the first occurrence of `phrase` in `tokens` on token boundaries, or -1. */

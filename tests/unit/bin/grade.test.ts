@@ -31,9 +31,46 @@ describe('floorcheck grade', () => {
     const lines = result.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { verdict: string; reason: string });
+      .map((l) => JSON.parse(l) as { verdict: string; reason: string; confidence: string });
     expect(lines.map((l) => l.verdict)).toEqual(['correct', 'not_attempted', 'incorrect']);
     expect(lines[2]?.reason).toContain('known-incorrect');
+    expect(lines.map((l) => Object.keys(l))).toEqual([
+      ['verdict', 'reason', 'confidence'],
+      ['verdict', 'reason', 'confidence'],
+      ['verdict', 'reason', 'confidence'],
+    ]);
+  });
+
+  it.each([
+    {
+      why: 'an accepted answer stated outright',
+      response: 'William Shakespeare.',
+      verdict: 'correct',
+      confidence: 'certain',
+    },
+    {
+      why: 'a hedged surname',
+      response: 'I think it might be Shakespeare but I am not sure.',
+      verdict: 'correct',
+      confidence: 'uncertain',
+    },
+    { why: 'a first name alone', response: 'William', verdict: 'incorrect', confidence: 'uncertain' },
+    { why: 'a decline', response: "I don't know.", verdict: 'not_attempted', confidence: 'certain' },
+  ])('prints the confidence of each verdict ($why)', async ({ response, verdict, confidence }) => {
+    const line = JSON.stringify({
+      question: 'Who wrote Hamlet?',
+      answers: ['William Shakespeare'],
+      response,
+    });
+    const result = await run(`${line}\n`);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout.trim()) as {
+      verdict: string;
+      reason: string;
+      confidence: string;
+    };
+    expect({ verdict: printed.verdict, confidence: printed.confidence }).toEqual({ verdict, confidence });
+    expect(printed.reason.includes('uncertain: ')).toBe(confidence === 'uncertain');
   });
 
   it.each([

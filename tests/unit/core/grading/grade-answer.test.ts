@@ -11,6 +11,7 @@ describe('gradeAnswer', () => {
       ...(example.incorrectAnswers ? { incorrectAnswers: example.incorrectAnswers } : {}),
     });
     expect(graded.verdict, graded.reason).toBe(example.verdict);
+    expect(graded.confidence, graded.reason).toBe(example.confidence);
     if (example.reason) expect(graded.reason).toContain(example.reason);
   });
 
@@ -19,10 +20,11 @@ describe('gradeAnswer', () => {
     expect(graded.reasoning).toBe('hmm');
   });
 
-  it('gives every verdict a reason', () => {
+  it('gives every verdict a reason, and an uncertain one says why', () => {
     for (const example of EXAMPLES) {
       const graded = gradeAnswer({ question: '', answers: example.answers, response: example.response });
       expect(graded.reason.length).toBeGreaterThan(5);
+      expect(graded.reason.includes('; uncertain: ')).toBe(graded.confidence === 'uncertain');
     }
   });
 });

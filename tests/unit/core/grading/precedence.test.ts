@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveVerdict, gradeItem } from '../../../../src/core/grading/precedence';
-import type { Verdicts } from '../../../../src/core/grading/types';
+import { confidenceOf, effectiveVerdict, gradeItem } from '../../../../src/core/grading/precedence';
+import type { Confidence, DeterministicVerdict, Verdicts } from '../../../../src/core/grading/types';
 import type { PromptItem } from '../../../../src/core/prompts/types';
 
 const deterministic = { verdict: 'incorrect', reason: 'rule' } as const;
@@ -35,6 +35,28 @@ describe('effectiveVerdict', () => {
   });
 });
 
+describe('confidenceOf', () => {
+  it.each<{ why: string; verdict: DeterministicVerdict; expected: Confidence }>([
+    {
+      why: 'a verdict stored before confidence existed reads as certain',
+      verdict: { verdict: 'correct', reason: 'states the accepted answer' },
+      expected: 'certain',
+    },
+    {
+      why: 'a stored certain verdict stays certain',
+      verdict: { verdict: 'incorrect', reason: 'x', confidence: 'certain' },
+      expected: 'certain',
+    },
+    {
+      why: 'a stored uncertain verdict stays uncertain',
+      verdict: { verdict: 'correct', reason: 'x; uncertain: a surname alone', confidence: 'uncertain' },
+      expected: 'uncertain',
+    },
+  ])('$why', ({ verdict, expected }) => {
+    expect(confidenceOf(verdict)).toBe(expected);
+  });
+});
+
 describe('gradeItem', () => {
   const item: PromptItem = {
     id: 'q1',
@@ -47,6 +69,7 @@ describe('gradeItem', () => {
 
   it('grades factual items, using their known-incorrect answers', () => {
     expect(gradeItem(item, 'Canberra')?.verdict).toBe('correct');
+    expect(gradeItem(item, 'Canberra')?.confidence).toBe('certain');
     expect(gradeItem(item, 'Canberra or Sydney')?.verdict).toBe('incorrect');
   });
 
