@@ -16,6 +16,8 @@ import type { ModelCapabilities } from '../engine/model-record';
 import type { ToolMode } from './types';
 
 export const TOOL_NAME = 'search';
+export const TOOL_CALL_BEGIN = '<tool_call>';
+export const TOOL_CALL_END = '</tool_call>';
 
 /** Arguments of a `search` call, as a JSON schema. */
 export const SEARCH_ARGUMENTS_SCHEMA: Record<string, unknown> = {
@@ -51,17 +53,28 @@ export function searchToolCallConstraint(): ToolCallConstraint {
   return {
     structures: [
       {
-        begin: '<tool_call>',
+        begin: TOOL_CALL_BEGIN,
         schema: {
           type: 'object',
           properties: { name: { type: 'string', enum: [TOOL_NAME] }, arguments: SEARCH_ARGUMENTS_SCHEMA },
           required: ['name', 'arguments'],
         },
-        end: '</tool_call>',
+        end: TOOL_CALL_END,
       },
     ],
-    triggers: ['<tool_call>'],
+    triggers: [TOOL_CALL_BEGIN],
   };
+}
+
+/**
+ * Stop sequences for a tool turn: the text modes stop right after a call, so
+ * a small model does not go on to invent the search results itself. web-llm
+ * cuts its output BEFORE the stop string (lib/index.js:12563-12571), so a
+ * reply arrives without its `</tool_call>`; the parser takes a call either way.
+ * Native calls need none (web-llm holds the reply to a JSON array).
+ */
+export function toolCallStops(mode: ToolMode): string[] {
+  return mode === 'native' ? [] : [TOOL_CALL_END];
 }
 
 /** Native calls where the model has them, else a constrained `<tool_call>`, else the bare text protocol. */
