@@ -153,6 +153,17 @@ function assistantText(text: string, calls: readonly TurnCall[]): string {
   return rendered.join('\n');
 }
 
+/**
+ * A native tool turn that holds no answer: the engine parsed an (empty) call
+ * list, or the forced JSON array was cut off. An engine that lets the model
+ * answer in prose instead (the simulated one) has its answer kept.
+ */
+function isNativeResidue(result: GenerateResult, text: string): boolean {
+  if (result.finishReason === 'abort') return false;
+  if (result.finishReason === 'tool_calls' || result.finishReason === 'length') return true;
+  return withoutToolCalls(text) === '' || text.trimStart().startsWith('[');
+}
+
 export async function runToolLoop(input: ToolLoopInput): Promise<ToolLoopOutcome> {
   const { generate, search, mode, settings } = input;
   const maxCalls = Math.max(0, Math.floor(input.maxCalls));
@@ -179,7 +190,7 @@ export async function runToolLoop(input: ToolLoopInput): Promise<ToolLoopOutcome
     const text = offered && stops.length > 0 ? closeStoppedCall(result.text) : result.text;
     const turnCalls = offered && result.finishReason !== 'abort' ? callsOf(result, text, problems) : [];
     if (turnCalls.length === 0) {
-      if (offered && mode === 'native' && result.finishReason !== 'abort') {
+      if (offered && mode === 'native' && isNativeResidue(result, text)) {
         // web-llm held the reply to a JSON array, so "no search" came out as `[]` (or a
         // cut-off array): not an answer. Ask once more, without tools.
         problems.push('no call in the native reply; asked again without tools');

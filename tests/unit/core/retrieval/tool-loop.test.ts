@@ -317,6 +317,15 @@ describe('runToolLoop (native)', () => {
     expect(outcome.answer).toBe('Tessamar.');
   });
 
+  it('keeps a prose answer given on the tool turn (an engine that does not force JSON)', async () => {
+    const engine = scripted([turn('Tessamar.')]);
+    const outcome = await runToolLoop(
+      input({ generate: engine.generate, search: recordingSearch().search, mode: 'native' }),
+    );
+    expect(engine.requests).toHaveLength(1);
+    expect(outcome.answer).toBe('Tessamar.');
+  });
+
   it('falls back to the text when the engine parsed no native call', async () => {
     const engine = scripted([turn(call('fallback')), turn('A.')]);
     const tool = recordingSearch();

@@ -110,7 +110,7 @@ describe('modelEnvironment', () => {
     const base = run();
     const withModels = { ...base, environment: { ...base.environment, models: [environment] } };
     const text = exportComparison(
-      comparisonPayload([withModels], [], [promptSet([item({ id: 'q1' })])]),
+      comparisonPayload([withModels], [], [promptSet([item('q1')])]),
       { name: 'Floorcheck', version: '0.1.0' },
       0,
     );
