@@ -32,11 +32,14 @@ export const SEARCH_TOOL_SPEC: ToolSpec = {
   parameters: SEARCH_ARGUMENTS_SCHEMA,
 };
 
-/** The system-prompt text that teaches the text protocol. */
+/**
+ * The system-prompt text that teaches the text protocol. That the model may
+ * search is the tool template's to say (it is, by default); this says how.
+ */
 export function toolInstructions(maxCalls: number): string {
   const times = maxCalls === 1 ? 'once' : `up to ${maxCalls} times`;
   return [
-    'You can search a reference library before you answer. To search, write a tool call in exactly this form and then stop:',
+    'To search the reference library, write a tool call in exactly this form and then stop:',
     '<tool_call>{"name": "search", "arguments": {"query": "your search words"}}</tool_call>',
     'The results will come back in the next message.',
     `You may search ${times} for this question.`,
