@@ -80,6 +80,13 @@ export function toolCallStops(mode: ToolMode): string[] {
   return mode === 'native' ? [] : [TOOL_CALL_END];
 }
 
+/** How each mode reads to a person (run form, cell detail). */
+export const TOOL_MODE_LABELS: Readonly<Record<ToolMode, string>> = {
+  native: 'native function calling',
+  'structural-tag': 'constrained <tool_call> tag',
+  'text-protocol': 'plain-text <tool_call> protocol',
+};
+
 /** Native calls where the model has them, else a constrained `<tool_call>`, else the bare text protocol. */
 export function chooseToolMode(
   capabilities: Pick<ModelCapabilities, 'nativeTools' | 'constrainedToolCalls'>,
