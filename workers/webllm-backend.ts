@@ -255,6 +255,8 @@ export function createWebLlmBackend(deps: WebLlmDeps = realWebLlm): EngineBacken
           elapsedMs: () => deps.now() - started,
         });
       } catch (error) {
+        // Our own errors (a reload that failed already) are final; web-llm's are mapped.
+        if (error instanceof AppError) throw error;
         const mapped = mapWebLlmError(error);
         if (mapped.code === 'device-lost') throw await reloadAfterDeviceLoss(modelId);
         throw mapped;

@@ -48,7 +48,8 @@ const FUNCTION_FORM =
  * message only once the whole stop string is there (12563-12571), so the
  * pieces streamed before that moment carry part of it.
  */
-const CUT_CLOSE = /^<\/(?:t(?:o(?:o(?:l(?:_(?:c(?:a(?:l(?:l>?)?)?)?)?)?)?)?)?)?$/i;
+export const CUT_CLOSE_AT_END = /<\/(?:t(?:o(?:o(?:l(?:_(?:c(?:a(?:l(?:l>?)?)?)?)?)?)?)?)?)?$/i;
+const CUT_CLOSE = new RegExp(`^${CUT_CLOSE_AT_END.source}`, 'i');
 
 type Extracted = { call: boolean; query?: string; note?: string };
 

@@ -27,7 +27,7 @@ import type { ChatMessage, GenerateRequest, GenerateResult, Usage } from '../eng
 import { splitReasoning } from '../grading/reasoning';
 import { formatToolResult } from './passage-format';
 import { parseLenientJson } from './lenient-json';
-import { parseToolCalls, withoutToolCalls, type ParsedToolCall } from './tool-call-parser';
+import { CUT_CLOSE_AT_END, parseToolCalls, withoutToolCalls, type ParsedToolCall } from './tool-call-parser';
 import {
   FINAL_ANSWER_NUDGE,
   SEARCH_TOOL_SPEC,
@@ -138,7 +138,7 @@ function callsOf(result: GenerateResult, text: string, problems: string[]): Turn
 function closeStoppedCall(text: string): string {
   const open = text.lastIndexOf(TOOL_CALL_BEGIN);
   if (open < 0 || text.includes(TOOL_CALL_END, open)) return text;
-  const cut = /<\/(?:t(?:o(?:o(?:l(?:_(?:c(?:a(?:l(?:l>?)?)?)?)?)?)?)?)?)?$/.exec(text);
+  const cut = CUT_CLOSE_AT_END.exec(text);
   return `${cut ? text.slice(0, cut.index) : text.trimEnd()}${TOOL_CALL_END}`;
 }
 

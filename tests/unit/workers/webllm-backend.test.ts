@@ -311,6 +311,7 @@ describe('web-llm backend: a device lost mid-answer', () => {
     const failure = await backend.generate(ASK, () => undefined).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'device-lost' });
     expect((failure as AppError).message).toMatch(/could not be reloaded/);
+    expect(engine.reloads).toEqual([MODEL, MODEL]);
     expect(await backend.loadedModel()).toBeNull();
   });
 
