@@ -88,8 +88,9 @@ export interface EngineApi extends ChatEngine<CustomModel> {
   /**
    * Runs one chat completion from a fresh conversation. Streams text through `onToken`
    * (batched by the caller as it likes), then resolves with the whole answer and figures.
-   * After a lost device the worker reloads the model before rejecting with `device-lost`,
-   * so the next call works without a page reload.
+   * A lost GPU device fails the answer in flight; the worker then reloads the model (at once
+   * when the error names the lost device, rejecting with `device-lost`; otherwise when the
+   * next call finds web-llm dropped it), so the next call works without a page reload.
    */
   generate(request: GenerateRequest, onToken: (delta: string) => void): Promise<GenerateResult>;
   /** Stops the generation under way; `generate` then resolves with finishReason `abort`. */

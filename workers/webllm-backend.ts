@@ -2,13 +2,24 @@
  * The real engine: web-llm's `MLCEngine`, running in this worker. The worker
  * imports this module dynamically, so web-llm is loaded only when the real
  * engine is chosen. web-llm itself comes in as `WebLlmDeps`, so unit tests
- * drive this backend against a fake `MLCEngine` at its API boundary.
+ * drive this backend against a fake `MLCEngine` written from web-llm's code.
  *
  * Each generate starts from a fresh conversation (`resetChat`): web-llm would
  * otherwise reuse the KV cache when the new messages extend the old ones, and
- * an answer must never depend on the one before it.
- * After a lost device (web-llm unloads itself), the backend reloads the same
- * model and then rejects with `device-lost`, so the next prompt just works.
+ * an answer must never depend on the one before it. A request carries only
+ * what the model's capabilities allow (its catalog record): the thinking
+ * flag only to a model with the switch, tools only to native callers, a
+ * tool-call constraint and stop strings where declared.
+ *
+ * A lost device, as web-llm 0.2.86 handles it: its `device.lost` handler
+ * calls `unload()` (lib/index.js:18303-18309), which drops the model; the
+ * answer in flight then fails however the disposed pipeline fails, and
+ * `DeviceLostError` is thrown only by a `reload` during which the device was
+ * lost (18340-18342). So the next request meets `ModelNotLoadedError`
+ * (`getLLMStates`, 11383-11386) while we still hold the model loaded: the
+ * backend reloads it and sends the request again, and the run goes on. An
+ * error that itself names the lost device reloads at once and rejects with
+ * `device-lost`, so the caller may send the prompt again.
  */
 import * as webllm from '@mlc-ai/web-llm';
 import type {
@@ -23,18 +34,18 @@ import { AppError } from '../src/core/errors';
 import type {
   CachedModel,
   CustomModel,
-  FinishReason,
   GenerateRequest,
-  GenerateResult,
   LoadProgress,
+  ModelCapabilities,
   ModelRecord,
-  NativeToolCall,
 } from './api';
 import type { EngineBackend } from './backend';
 import { buildAppConfig, catalogRecords } from './webllm-catalog';
 import { deviceLostRecovered, deviceLostUnrecovered, mapWebLlmError } from './webllm-errors';
+import { webllmFamily } from './webllm-families';
 import { toLoadProgress } from './webllm-progress';
-import { buildCompletionRequest, toUsage } from './webllm-request';
+import { buildCompletionRequest } from './webllm-request';
+import { collectStream } from './webllm-stream';
 
 /** The part of `MLCEngine` this backend uses. */
 export interface MlcEngineLike {
@@ -70,6 +81,26 @@ export const realWebLlm: WebLlmDeps = {
   now: () => performance.now(),
 };
 
+/** A model the backend has no record of gets nothing beyond the messages and sampling. */
+const NO_CAPABILITIES: ModelCapabilities = {
+  thinking: 'none',
+  nativeTools: false,
+  constrainedToolCalls: false,
+  stopSequences: false,
+};
+
+/** The request with only what the model can take (see `ModelCapabilities`). */
+export function allowedRequest(request: GenerateRequest, capabilities: ModelCapabilities): GenerateRequest {
+  const { thinking, tools, toolCallConstraint, stop, ...rest } = request;
+  const allowed: GenerateRequest = rest;
+  if (thinking !== undefined && capabilities.thinking === 'switch') allowed.thinking = thinking;
+  if (tools && capabilities.nativeTools) allowed.tools = tools;
+  if (toolCallConstraint && capabilities.constrainedToolCalls)
+    allowed.toolCallConstraint = toolCallConstraint;
+  if (stop && capabilities.stopSequences) allowed.stop = stop;
+  return allowed;
+}
+
 const cancelled = (): AppError =>
   new AppError('load-cancelled', {
     message: 'Loading was cancelled.',
@@ -102,6 +133,33 @@ export function createWebLlmBackend(deps: WebLlmDeps = realWebLlm): EngineBacken
       config.model_list.map((m) => deps.hasModelInCache(m.model_id, config).catch(() => false)),
     );
     return config.model_list.filter((_, i) => flags[i]).map((m) => m.model_id);
+  }
+
+  /**
+   * Starts the stream from a fresh conversation. `ModelNotLoadedError` while
+   * we hold the model loaded means web-llm dropped it on its own (after a lost
+   * device): reload it and send the request again. web-llm edits the request
+   * it is given (14414-14427), so each try gets its own copy.
+   */
+  async function startStream(
+    current: MlcEngineLike,
+    modelId: string,
+    completion: ChatCompletionRequestStreaming,
+  ): Promise<AsyncIterable<ChatCompletionChunk>> {
+    await current.resetChat();
+    try {
+      return await current.chat.completions.create(structuredClone(completion));
+    } catch (error) {
+      if (mapWebLlmError(error).code !== 'model-not-loaded' || loaded !== modelId) throw error;
+    }
+    try {
+      await current.reload(modelId);
+    } catch (cause) {
+      loaded = null;
+      throw deviceLostUnrecovered(cause);
+    }
+    await current.resetChat();
+    return current.chat.completions.create(structuredClone(completion));
   }
 
   async function reloadAfterDeviceLoss(modelId: string): Promise<AppError> {
@@ -178,24 +236,29 @@ export function createWebLlmBackend(deps: WebLlmDeps = realWebLlm): EngineBacken
       if (generating || loading) {
         throw new AppError('engine-busy', { message: 'The engine is busy.', action: 'Wait for the answer.' });
       }
-      const nativeTools = deps.functionCallingModelIds.includes(modelId);
+      const current = engine;
+      const capabilities = records().find((r) => r.id === modelId)?.capabilities ?? NO_CAPABILITIES;
+      const completion = buildCompletionRequest(allowedRequest(request, capabilities), {
+        nativeTools: capabilities.nativeTools,
+        systemTurn: webllmFamily(modelId, customs.get(modelId)?.modelUrl).systemTurn,
+      });
       generating = true;
       interrupted = false;
       const started = deps.now();
       try {
-        await engine.resetChat();
-        const stream = await engine.chat.completions.create(buildCompletionRequest(request, nativeTools));
-        return await collect(
-          stream,
+        const stream = await startStream(current, modelId, completion);
+        return await collectStream(stream, {
+          nativeTools: completion.tools !== undefined,
+          stops: typeof completion.stop === 'string' ? [completion.stop] : (completion.stop ?? []),
           onToken,
-          () => interrupted,
-          () => deps.now() - started,
-        );
+          wasInterrupted: () => interrupted,
+          elapsedMs: () => deps.now() - started,
+        });
       } catch (error) {
+        // Our own errors (a reload that failed already) are final; web-llm's are mapped.
+        if (error instanceof AppError) throw error;
         const mapped = mapWebLlmError(error);
-        if (mapped.code === 'device-lost' || mapped.code === 'model-not-loaded') {
-          throw await reloadAfterDeviceLoss(modelId);
-        }
+        if (mapped.code === 'device-lost') throw await reloadAfterDeviceLoss(modelId);
         throw mapped;
       } finally {
         generating = false;
@@ -232,37 +295,4 @@ export function createWebLlmBackend(deps: WebLlmDeps = realWebLlm): EngineBacken
       }
     },
   };
-}
-
-async function collect(
-  stream: AsyncIterable<ChatCompletionChunk>,
-  onToken: (delta: string) => void,
-  wasInterrupted: () => boolean,
-  elapsedMs: () => number,
-): Promise<GenerateResult> {
-  let text = '';
-  let finishReason: FinishReason = 'stop';
-  let usage: ChatCompletionChunk['usage'];
-  const calls: NativeToolCall[] = [];
-  for await (const chunk of stream) {
-    const choice = chunk.choices[0];
-    const delta = choice?.delta.content;
-    if (delta) {
-      text += delta;
-      onToken(delta);
-    }
-    for (const call of choice?.delta.tool_calls ?? []) {
-      const slot = (calls[call.index] ??= { id: call.id ?? `call_${call.index}`, name: '', arguments: '' });
-      if (call.id) slot.id = call.id;
-      slot.name += call.function?.name ?? '';
-      slot.arguments += call.function?.arguments ?? '';
-    }
-    if (choice?.finish_reason) finishReason = choice.finish_reason;
-    if (chunk.usage) usage = chunk.usage;
-  }
-  if (wasInterrupted()) finishReason = 'abort';
-  const result: GenerateResult = { text, finishReason, usage: toUsage(usage, elapsedMs()) };
-  const toolCalls = calls.filter(Boolean);
-  if (toolCalls.length) result.toolCalls = toolCalls;
-  return result;
 }

@@ -7,6 +7,7 @@
  */
 import type { AppConfig, ModelRecord as WebLlmRecord } from '@mlc-ai/web-llm';
 import type { CustomModel, GpuNeeds, ModelCapabilities, ModelRecord } from './api';
+import { webllmFamily } from './webllm-families';
 
 /** Used when a record has no `context_window_size` override (web-llm's common default). */
 export const DEFAULT_CONTEXT_WINDOW = 4096;
@@ -17,13 +18,31 @@ export const CUSTOM_DEFAULT_VRAM_MB = 2048;
 const MODEL_TYPES: Record<number, ModelRecord['type']> = { 0: 'llm', 1: 'embedding', 2: 'vlm' };
 
 /**
- * Whether a web-llm model has a thinking switch. web-llm 0.2.86 honours
- * `extra_body.enable_thinking: false` for any model by appending an empty
- * `<think>` block to the reply header (lib/index.js, `forwardPrefill`), so the
- * flag must only reach models trained with that switch: the Qwen3 family.
+ * What a web-llm chat model can do, read from web-llm 0.2.86's code:
+ * - thinking: by family (`webllm-families.ts`).
+ * - nativeTools: web-llm accepts `tools` only for `functionCallingModelIds`
+ *   (lib/index.js:14386-14390) and then holds the reply to a JSON array of calls.
+ * - constrainedToolCalls: a `structural_tag` response format is accepted for
+ *   any model (the checks at 14373-14385 are on the format's own fields), and
+ *   its grammar is compiled against the loaded model's own tokenizer
+ *   (12214-12226), so every chat model has it. (Native models are offered
+ *   their native tools instead: web-llm rejects a response format next to
+ *   `tools`, 14398-14400.)
+ * - stopSequences: `stop` is added to the template's own stop strings for the
+ *   request (12534-12538) and the reply is cut before the first one found
+ *   (12563-12571).
  */
-export function webllmThinking(modelId: string): ModelCapabilities['thinking'] {
-  return /^Qwen3(\.\d+)?-/i.test(modelId) ? 'switch' : 'none';
+export function webllmCapabilities(
+  record: WebLlmRecord,
+  functionCallingIds: readonly string[],
+): ModelCapabilities {
+  const chat = (record.model_type ?? 0) === 0;
+  return {
+    thinking: chat ? webllmFamily(record.model_id, record.model).thinking : 'none',
+    nativeTools: functionCallingIds.includes(record.model_id),
+    constrainedToolCalls: chat,
+    stopSequences: true,
+  };
 }
 
 export function toModelRecord(
@@ -43,15 +62,13 @@ export function toModelRecord(
     type: MODEL_TYPES[record.model_type ?? 0] ?? 'llm',
     contextWindow: record.overrides?.context_window_size ?? DEFAULT_CONTEXT_WINDOW,
     custom,
-    capabilities: {
-      thinking: webllmThinking(record.model_id),
-      nativeTools: functionCallingIds.includes(record.model_id),
-      constrainedToolCalls: false,
-      stopSequences: true,
-    },
+    capabilities: webllmCapabilities(record, functionCallingIds),
     gpu,
   };
 }
+
+/** f16 weights or activations, as an MLC build names them ("q4f16_1", "q0f16"). */
+const F16_QUANT = /q\d+f16/i;
 
 export function customToWebLlm(model: CustomModel): WebLlmRecord {
   const record: WebLlmRecord = {
@@ -61,6 +78,11 @@ export function customToWebLlm(model: CustomModel): WebLlmRecord {
     vram_required_MB: model.vramMB ?? CUSTOM_DEFAULT_VRAM_MB,
     low_resource_required: false,
   };
+  // The id is the user's own name: the weights and library URLs say what the build needs.
+  // web-llm then refuses it early on an adapter without shader-f16 (lib/index.js:18287-18296).
+  if ([model.id, model.modelUrl, model.modelLibUrl].some((name) => F16_QUANT.test(name))) {
+    record.required_features = ['shader-f16'];
+  }
   if (model.contextWindow !== undefined) record.overrides = { context_window_size: model.contextWindow };
   return record;
 }

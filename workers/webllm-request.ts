@@ -1,13 +1,22 @@
 /**
  * Our GenerateRequest as web-llm's streaming `ChatCompletionRequest`, and
  * web-llm's final usage chunk as our `Usage`. Pure, so the mapping is tested
- * without an engine.
+ * without an engine (and against web-llm's own request checks).
  *
- * `tool` messages: web-llm accepts the role only when the model's
- * conversation template has a tool role (the Hermes function-calling models);
- * other templates throw "Role is not supported: tool". For models without
- * native function calling a tool result becomes a `user` message wrapped in
- * `<tool_response>…</tool_response>`, the text protocol our prompts describe.
+ * Messages, as web-llm 0.2.86 renders them through the model's template:
+ * - `tool` messages: web-llm accepts the role only when the template has a
+ *   tool role (`appendMessage`, lib/index.js:10711-10720; the Hermes
+ *   function-calling models have one). For the others a tool result becomes
+ *   a `user` message wrapped in `<tool_response>…</tool_response>`, the text
+ *   protocol our prompts describe (and Qwen's own template's form).
+ * - User messages that then follow one another are joined into one turn:
+ *   templates such as Gemma's expect turns to alternate.
+ * - The system message becomes the template's system text (10896-10900),
+ *   replacing the model's default. Where the template has no system turn
+ *   (`WebllmTarget.systemTurn`) and where web-llm forbids a system message
+ *   (native tools, 14414-14419), it is joined to the first user turn instead.
+ * Only what the model's capabilities allow reaches this mapping (the backend
+ * filters the request first).
  */
 import type {
   ChatCompletionMessageParam,
@@ -16,32 +25,59 @@ import type {
 } from '@mlc-ai/web-llm';
 import type { ChatMessage, GenerateRequest, ToolCallConstraint, Usage } from './api';
 
+/** What the mapping needs to know about the model a request goes to. */
+export interface WebllmTarget {
+  /** web-llm takes `tools` and the `tool` role for this model (`functionCallingModelIds`). */
+  nativeTools: boolean;
+  /** The template renders a system message as its own turn (`webllm-families.ts`). */
+  systemTurn: boolean;
+}
+
+type Turn = { role: 'system' | 'user' | 'assistant' | 'tool'; content: string; toolCallId?: string };
+
 export function toWebLlmMessages(
   messages: readonly ChatMessage[],
-  nativeTools: boolean,
+  target: WebllmTarget & { tools?: boolean },
 ): ChatCompletionMessageParam[] {
-  return messages.map((m): ChatCompletionMessageParam => {
-    switch (m.role) {
+  let turns: Turn[] = messages.map((m): Turn => {
+    if (m.role !== 'tool' || target.nativeTools) return { ...m };
+    return { role: 'user', content: `<tool_response>\n${m.content}\n</tool_response>` };
+  });
+  const system = turns.filter((t) => t.role === 'system').map((t) => t.content.trim());
+  if (!target.systemTurn || (target.nativeTools && target.tools)) {
+    turns = turns.filter((t) => t.role !== 'system');
+    const first = turns.find((t) => t.role === 'user');
+    if (first && system.some(Boolean))
+      first.content = [...system.filter(Boolean), first.content].join('\n\n');
+  }
+  const joined: Turn[] = [];
+  for (const turn of turns) {
+    const last = joined.at(-1);
+    if (last && last.role === 'user' && turn.role === 'user')
+      last.content = `${last.content}\n\n${turn.content}`;
+    else joined.push({ ...turn });
+  }
+  return joined.map((t): ChatCompletionMessageParam => {
+    switch (t.role) {
       case 'system':
-        return { role: 'system', content: m.content };
+        return { role: 'system', content: t.content };
       case 'user':
-        return { role: 'user', content: m.content };
+        return { role: 'user', content: t.content };
       case 'assistant':
-        return { role: 'assistant', content: m.content };
+        return { role: 'assistant', content: t.content };
       case 'tool':
-        return nativeTools
-          ? { role: 'tool', content: m.content, tool_call_id: m.toolCallId ?? '0' }
-          : { role: 'user', content: `<tool_response>\n${m.content}\n</tool_response>` };
+        return { role: 'tool', content: t.content, tool_call_id: t.toolCallId ?? '0' };
     }
   });
 }
 
 export function buildCompletionRequest(
   request: GenerateRequest,
-  nativeTools: boolean,
+  target: WebllmTarget,
 ): ChatCompletionRequestStreaming {
+  const tools = request.tools?.length && target.nativeTools ? request.tools : undefined;
   const out: ChatCompletionRequestStreaming = {
-    messages: toWebLlmMessages(request.messages, nativeTools),
+    messages: toWebLlmMessages(request.messages, { ...target, tools: tools !== undefined }),
     stream: true,
     stream_options: { include_usage: true },
   };
@@ -51,13 +87,13 @@ export function buildCompletionRequest(
   if (request.seed !== undefined) out.seed = request.seed;
   if (request.thinking !== undefined) out.extra_body = { enable_thinking: request.thinking };
   if (request.stop?.length) out.stop = [...request.stop];
-  if (request.tools?.length && nativeTools) {
-    out.tools = request.tools.map((t) => ({
+  if (tools) {
+    out.tools = tools.map((t) => ({
       type: 'function',
       function: { name: t.name, description: t.description, parameters: t.parameters },
     }));
-  }
-  if (request.toolCallConstraint) {
+  } else if (request.toolCallConstraint) {
+    // web-llm refuses a response format next to native tools (lib/index.js:14398-14400).
     out.response_format = toWebllmResponseFormat(
       request.toolCallConstraint,
     ) as ChatCompletionRequestStreaming['response_format'];
@@ -67,8 +103,8 @@ export function buildCompletionRequest(
 
 /**
  * The same constraint in the shape web-llm 0.2.86's `response_format` takes
- * (`{type: 'structural_tag', structural_tag: {type, format: triggered_tags}}`),
- * as sent.
+ * (`{type: 'structural_tag', structural_tag: {type, format: triggered_tags}}`,
+ * checked at lib/index.js:14373-14385, compiled by xgrammar at 12226), as sent.
  */
 export function toWebllmResponseFormat(spec: ToolCallConstraint): Record<string, unknown> {
   return {
@@ -87,6 +123,28 @@ export function toWebllmResponseFormat(spec: ToolCallConstraint): Record<string,
       },
     },
   };
+}
+
+/**
+ * The reply without the part of a stop string its last streamed pieces carry.
+ * web-llm cuts the decoded message before a stop string only once the whole
+ * string is there (lib/index.js:12563-12571), and streams each step's message
+ * as a slice past what it already sent (18386-18392), so the pieces sent
+ * before the last step end with the start of the stop string, which the
+ * final message does not have. Only an end that is a proper start of one of
+ * the request's own stop strings is cut.
+ */
+export function trimPartialStop(text: string, stops: readonly string[]): string {
+  let cut = 0;
+  for (const stop of stops) {
+    for (let length = Math.min(stop.length - 1, text.length); length > cut; length--) {
+      if (text.endsWith(stop.slice(0, length))) {
+        cut = length;
+        break;
+      }
+    }
+  }
+  return cut > 0 ? text.slice(0, text.length - cut) : text;
 }
 
 /** Seconds and tokens/s from web-llm's `usage.extra` → our milliseconds and tokens/s. */

@@ -100,6 +100,7 @@ export class JudgeState {
             { question: item.prompt, answers: item.answers, response: record.rawAnswer },
             judgeModelId,
             Date.now,
+            this.#engine.records.find((model) => model.id === judgeModelId)?.capabilities,
           );
           pending.set(record.id, judge);
         } catch (error) {

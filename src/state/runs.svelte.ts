@@ -8,6 +8,7 @@
 import type { PromptSet } from '../core/prompts/types';
 import type { CustomModel, ModelRecord } from '../core/engine/model-record';
 import { AppError, toAppError } from '../core/errors';
+import { modelEnvironment } from '../core/runs/model-request';
 import { createRun } from '../core/runs/plan';
 import type { RunEvent, RunProgress } from '../core/runs/progress';
 import type { RunScheduler } from '../core/runs/runner';
@@ -181,7 +182,7 @@ export class RunsState {
       name,
       config,
       set,
-      environment: this.#environment(),
+      environment: this.#environment(config),
       now: Date.now(),
     });
     if (!created.ok) {
@@ -295,19 +296,15 @@ export class RunsState {
   async #executeWith(db: FloorcheckDb, run: RunRecord, set: PromptSet): Promise<void> {
     const records = new Map(this.#engine.records.map((r): [string, ModelRecord] => [r.id, r]));
     // Retrieval (MiniSearch) and the grader load with the first run, not with the page.
-    const [{ createCellExecutor }, { chooseToolMode }, { RunScheduler }] = await Promise.all([
+    const [{ createCellExecutor }, { RunScheduler }] = await Promise.all([
       import('../core/runs/cell-executor'),
-      import('../core/retrieval/tool-protocol'),
       import('../core/runs/runner'),
     ]);
     const executor = createCellExecutor({
       set,
       settings: run.config.settings,
-      // Each model is offered the tool the way its capabilities allow (text protocol when unknown).
-      toolModeOf: (modelId) => {
-        const capabilities = records.get(modelId)?.capabilities;
-        return capabilities ? chooseToolMode(capabilities) : 'text-protocol';
-      },
+      // Each model is sent what its capabilities allow (thinking flag, tool mode, stop sequences).
+      capabilitiesOf: (modelId) => records.get(modelId)?.capabilities,
     });
     const scheduler = new RunScheduler(run, {
       engine: this.#engine.client,
@@ -367,13 +364,18 @@ export class RunsState {
     }
   }
 
-  #environment(): RunEnvironment {
+  #environment(config: RunConfig): RunEnvironment {
     const info = this.#engine.info;
     const adapter = this.#engine.adapter;
+    const capabilities = new Map(this.#engine.records.map((r) => [r.id, r.capabilities]));
     const environment: RunEnvironment = {
       appVersion: packageVersion,
       engine: info?.kind ?? 'webllm',
       userAgent: navigator.userAgent,
+      // What each model is sent (thinking, tool mode, stop sequences, settings), as decided now.
+      models: config.modelIds.map((id) =>
+        modelEnvironment(id, capabilities.get(id), config.settings, info?.webllmVersion),
+      ),
     };
     if (info?.webllmVersion) environment.webllmVersion = info.webllmVersion;
     if (adapter?.webgpu) {

@@ -2,7 +2,7 @@
 import type { RunStore } from '../core/runs/run-store';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
-import { listResultIds, putResults } from './results';
+import { listFailedResultIds, listResultIds, putResults } from './results';
 import { putRun } from './runs';
 
 export class IdbRunStore implements RunStore {
@@ -18,5 +18,9 @@ export class IdbRunStore implements RunStore {
 
   listResultIds(runId: string): Promise<string[]> {
     return listResultIds(this.db, runId);
+  }
+
+  listFailedResultIds(runId: string): Promise<string[]> {
+    return listFailedResultIds(this.db, runId);
   }
 }

@@ -55,6 +55,19 @@ export const runSchema = v.object({
     webllmVersion: v.optional(v.string()),
     userAgent: v.string(),
     adapter: v.optional(v.object({ vendor: v.string(), architecture: v.string(), description: v.string() })),
+    models: v.optional(
+      v.array(
+        v.object({
+          modelId: v.string(),
+          quantization: v.string(),
+          webllmVersion: v.optional(v.string()),
+          thinking: v.picklist(['on', 'off', 'not applicable']),
+          toolMode: v.picklist(['text-protocol', 'structural-tag', 'native']),
+          stop: v.array(v.string()),
+          settings: v.object({ temperature: num, topP: num, maxTokens: count, seed: num }),
+        }),
+      ),
+    ),
   }),
   skipped: v.array(v.object({ modelId: v.string(), code: v.string(), reason: v.string() })),
   createdAt: num,

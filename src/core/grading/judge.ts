@@ -10,8 +10,10 @@
  * parser below tolerates chatter around the letter.
  */
 import type { ChatMessage, GenerateRequest, GenerateResult } from '../engine/contract';
+import type { ModelCapabilities } from '../engine/model-record';
 import { AppError, err, ok, type Result } from '../errors';
 import { wilson, type Interval } from '../metrics/wilson-interval';
+import { thinkingFlag } from '../runs/model-request';
 import { splitReasoning } from './reasoning';
 import type { JudgeVerdict, Verdict } from './types';
 
@@ -78,22 +80,24 @@ export function parseJudgeReply(text: string): Result<Verdict> {
 }
 
 /**
- * Asks the judge model for a verdict. Rejects with `judge-reply-invalid` when the
- * reply carries no grade, and with the engine's own error when generation fails.
+ * Asks the judge model for a verdict. `capabilities`: the judge model's, so
+ * thinking is switched off only where the model has the switch. Rejects with
+ * `judge-reply-invalid` when the reply carries no grade, and with the
+ * engine's own error when generation fails.
  */
 export async function judgeAnswer(
   generate: (request: GenerateRequest) => Promise<GenerateResult>,
   input: JudgeInput,
   judgeModelId: string,
   now: () => number,
+  capabilities?: Pick<ModelCapabilities, 'thinking'>,
 ): Promise<JudgeVerdict> {
-  // A thinking model would spend its 16 tokens inside <think> and never reach the letter.
-  const result = await generate({
-    messages: buildJudgeMessages(input),
-    temperature: 0,
-    maxTokens: 16,
-    thinking: false,
-  });
+  const request: GenerateRequest = { messages: buildJudgeMessages(input), temperature: 0, maxTokens: 16 };
+  // A thinking model would spend its 16 tokens inside <think> and never reach the letter; a
+  // model without the switch gets no flag (web-llm would prefix an empty <think> block to it).
+  const thinking = thinkingFlag(capabilities, false);
+  if (thinking !== undefined) request.thinking = thinking;
+  const result = await generate(request);
   const parsed = parseJudgeReply(result.text);
   if (!parsed.ok) throw parsed.error;
   const reply = splitReasoning(result.text).answer.replace(/\s+/g, ' ').trim();

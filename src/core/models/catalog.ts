@@ -128,6 +128,10 @@ function whyAdapterFalls(
       ? { reason: `${reason} Use its f32 twin ${twin}.`, f32Twin: twin }
       : { reason };
   }
+  const missing = (gpu.features ?? []).filter((f) => f !== 'shader-f16' && !adapter.features.includes(f));
+  if (missing.length > 0) {
+    return { reason: `Needs the WebGPU feature ${missing.join(', ')}, which this adapter doesn't offer.` };
+  }
   const buffer = gpu.maxBufferBytes;
   const limit = Math.min(adapter.maxBufferSize, adapter.maxStorageBufferBindingSize);
   if (buffer !== undefined && buffer > limit) {

@@ -41,6 +41,16 @@ const TOOL_NAMES = new Set([TOOL_NAME, 'brave_search', 'web_search']);
 const FUNCTION_FORM =
   /\b(?:brave_|web_)?search(?:\.call)?\s*\(\s*(?:query\s*[=:]\s*)?("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*(?:,[^)]*)?\)/g;
 
+/**
+ * The start of `</tool_call>` at the very end of the text: what a streamed
+ * reply ends with when web-llm stops at that stop string. Its deltas are
+ * slices of the decoded message (lib/index.js:18386-18392) and it cuts the
+ * message only once the whole stop string is there (12563-12571), so the
+ * pieces streamed before that moment carry part of it.
+ */
+export const CUT_CLOSE_AT_END = /<\/(?:t(?:o(?:o(?:l(?:_(?:c(?:a(?:l(?:l>?)?)?)?)?)?)?)?)?)?$/i;
+const CUT_CLOSE = new RegExp(`^${CUT_CLOSE_AT_END.source}`, 'i');
+
 type Extracted = { call: boolean; query?: string; note?: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -101,7 +111,7 @@ function taggedSpans(text: string): Span[] {
       pos += fn[0].length;
     }
     pos = skip(text, pos, /^\s*(?:```)?\s*/);
-    const close = /^<\/tool_call>/i.exec(text.slice(pos));
+    const close = /^<\/tool_call>/i.exec(text.slice(pos)) ?? CUT_CLOSE.exec(text.slice(pos));
     if (close) pos += close[0].length;
     else if (extracted.query !== undefined) notes.push('missing </tool_call>');
     if (extracted.note) notes.push(extracted.note);
@@ -163,6 +173,19 @@ function tidyProse(text: string): string {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** A reply that is only a JSON array (of calls, now taken out): native-mode residue such as `[]`. */
+const EMPTY_ARRAY = /^\[[\s,]*\]$/;
+
+/**
+ * What a final reply says once its tool-call syntax is taken out: the prose
+ * to grade. A reply that was only protocol (a call, `[]`, a half-closed tag)
+ * comes back empty, so it is never graded as an answer.
+ */
+export function withoutToolCalls(text: string): string {
+  const { prose } = parseToolCalls(text);
+  return EMPTY_ARRAY.test(prose) ? '' : prose;
 }
 
 export function parseToolCalls(text: string): ParsedToolCalls {

@@ -5,12 +5,21 @@
  * runs against web-llm, the simulated engine and a scripted fake in tests.
  *
  * Constraints from web-llm 0.2.86 for `native` mode (Hermes models): with
- * `tools` set it forbids a system message and forces every reply to be a call
- * (it sets a JSON response format), so system text is folded into the first
- * user turn and tools are offered for one round only; the answer is then
- * asked for without tools. In the text modes the model may search again
- * after each result, up to `maxCalls`; after the last one it is told to
- * answer, without tools.
+ * `tools` set it forbids a system message (lib/index.js:14414-14419) and
+ * forces every reply to be a JSON array of calls (14401-14404), so on tool
+ * turns the system text is folded into the first user turn and tools are
+ * offered for one round only. A model that chooses not to search can only
+ * say `[]`: the answer is then asked for without tools, never kept. Turns
+ * without tools carry the system prompt as a system message again (without
+ * one, web-llm would use the template's own persona prompt, 10396-10402).
+ * In the text modes the model may search again after each result, up to
+ * `maxCalls`; after the last one it is told to answer, without tools. Tool
+ * turns stop after `</tool_call>` where the engine honours stop sequences
+ * (a small model otherwise goes on to write the results itself); web-llm
+ * returns the reply without the stop string, and the loop closes the call
+ * again before echoing it, so the history reads as the protocol says.
+ * Echoed turns drop the reasoning before the call, as Qwen3's own template
+ * drops reasoning from earlier turns.
  * Rejected: letting the loop build the question prompt (the runner owns the
  * templates; the loop only adds what the tool mode needs).
  */
@@ -18,11 +27,14 @@ import type { ChatMessage, GenerateRequest, GenerateResult, Usage } from '../eng
 import { splitReasoning } from '../grading/reasoning';
 import { formatToolResult } from './passage-format';
 import { parseLenientJson } from './lenient-json';
-import { parseToolCalls, type ParsedToolCall } from './tool-call-parser';
+import { CUT_CLOSE_AT_END, parseToolCalls, withoutToolCalls, type ParsedToolCall } from './tool-call-parser';
 import {
   FINAL_ANSWER_NUDGE,
   SEARCH_TOOL_SPEC,
   searchToolCallConstraint,
+  TOOL_CALL_BEGIN,
+  TOOL_CALL_END,
+  toolCallStops,
   toolInstructions,
   TOOL_NAME,
 } from './tool-protocol';
@@ -36,14 +48,18 @@ export interface ToolLoopInput {
   search: (query: string, callIndex: number) => SearchCall;
   maxCalls: number;
   mode: ToolMode;
+  /** The engine honours `stop` (the model's `capabilities.stopSequences`): tool turns then stop after a call. */
+  stopSequences?: boolean;
   /** Sampling settings passed on every turn. */
-  settings?: Omit<GenerateRequest, 'messages' | 'tools' | 'toolCallConstraint'>;
+  settings?: Omit<GenerateRequest, 'messages' | 'tools' | 'toolCallConstraint' | 'stop'>;
 }
 
 export interface ToolLoopOutcome {
-  /** The last turn: the model's final answer. */
+  /** The last turn: the model's final answer, as it wrote it. */
   final: GenerateResult;
-  /** Every message sent to the engine, in order, tool turns included (not the final answer). */
+  /** What the final answer says with tool-call syntax taken out: the text to grade (empty when it was only protocol). */
+  answer: string;
+  /** Every message of the last request sent, in order, tool turns included (not the final answer). */
   messages: ChatMessage[];
   trace: RetrievalTrace;
   /** Summed over turns (time to first token from the first turn, speeds weighted by tokens). */
@@ -95,7 +111,7 @@ interface TurnCall extends ParsedToolCall {
 }
 
 /** The calls of one turn: native ones when the engine parsed them, else those in the text. */
-function callsOf(result: GenerateResult, problems: string[]): TurnCall[] {
+function callsOf(result: GenerateResult, text: string, problems: string[]): TurnCall[] {
   const native: TurnCall[] = [];
   for (const call of result.toolCalls ?? []) {
     const args = parseLenientJson(call.arguments)?.value;
@@ -109,64 +125,111 @@ function callsOf(result: GenerateResult, problems: string[]): TurnCall[] {
   if (native.length > 0) return native;
   // A call written inside reasoning ("<think>… <tool_call>…</tool_call></think>") is the
   // model weighing a search, not making one: only the text after the reasoning counts.
-  const parsed = parseToolCalls(splitReasoning(result.text).answer);
+  const parsed = parseToolCalls(splitReasoning(text).answer);
   problems.push(...parsed.problems);
   return parsed.calls;
 }
 
-function assistantText(result: GenerateResult, calls: readonly TurnCall[]): string {
-  if (result.text.trim() !== '') return result.text;
+/**
+ * A reply that stopped at `</tool_call>` ends inside its call: web-llm cuts
+ * the stop string (and streamed pieces may end with part of it). Closes the
+ * last call again so the parser and the echoed history see the protocol.
+ */
+function closeStoppedCall(text: string): string {
+  const open = text.lastIndexOf(TOOL_CALL_BEGIN);
+  if (open < 0 || text.includes(TOOL_CALL_END, open)) return text;
+  const cut = CUT_CLOSE_AT_END.exec(text);
+  return `${cut ? text.slice(0, cut.index) : text.trimEnd()}${TOOL_CALL_END}`;
+}
+
+/** The assistant turn as echoed back: the model's words without reasoning, or its calls in protocol form. */
+function assistantText(text: string, calls: readonly TurnCall[]): string {
+  const answer = splitReasoning(text).answer;
+  if (answer !== '') return answer;
   const rendered = calls.map(
-    (c) => `<tool_call>${JSON.stringify({ name: TOOL_NAME, arguments: { query: c.query } })}</tool_call>`,
+    (c) =>
+      `${TOOL_CALL_BEGIN}${JSON.stringify({ name: TOOL_NAME, arguments: { query: c.query } })}${TOOL_CALL_END}`,
   );
   return rendered.join('\n');
+}
+
+/**
+ * A native tool turn that holds no answer: the engine parsed an (empty) call
+ * list, or the forced JSON array was cut off. An engine that lets the model
+ * answer in prose instead (the simulated one) has its answer kept.
+ */
+function isNativeResidue(result: GenerateResult, text: string): boolean {
+  if (result.finishReason === 'abort') return false;
+  if (result.finishReason === 'tool_calls' || result.finishReason === 'length') return true;
+  return withoutToolCalls(text) === '' || text.trimStart().startsWith('[');
 }
 
 export async function runToolLoop(input: ToolLoopInput): Promise<ToolLoopOutcome> {
   const { generate, search, mode, settings } = input;
   const maxCalls = Math.max(0, Math.floor(input.maxCalls));
-  const messages = prepareToolMessages(input.messages, mode, maxCalls);
+  const toolTurn = prepareToolMessages(input.messages, mode, maxCalls);
+  // Native turns without tools keep the system prompt where it belongs.
+  const plainTurn = mode === 'native' ? input.messages.map((m) => ({ ...m })) : toolTurn;
+  const stops = input.stopSequences ? toolCallStops(mode) : [];
+  const history: ChatMessage[] = [];
   const calls: SearchCall[] = [];
   const problems: string[] = [];
   const usages: Usage[] = [];
   let toolsOffered = maxCalls > 0;
 
   for (;;) {
-    const request: GenerateRequest = { ...settings, messages: messages.map((m) => ({ ...m })) };
-    if (toolsOffered && mode === 'native') request.tools = [SEARCH_TOOL_SPEC];
-    if (toolsOffered && mode === 'structural-tag') request.toolCallConstraint = searchToolCallConstraint();
+    const offered = toolsOffered;
+    const messages = [...(offered ? toolTurn : plainTurn), ...history].map((m) => ({ ...m }));
+    const request: GenerateRequest = { ...settings, messages };
+    if (offered && mode === 'native') request.tools = [SEARCH_TOOL_SPEC];
+    if (offered && mode === 'structural-tag') request.toolCallConstraint = searchToolCallConstraint();
+    if (offered && stops.length > 0) request.stop = [...stops];
     const result = await generate(request);
     usages.push(result.usage);
 
-    const turnCalls = toolsOffered && result.finishReason !== 'abort' ? callsOf(result, problems) : [];
+    const text = offered && stops.length > 0 ? closeStoppedCall(result.text) : result.text;
+    const turnCalls = offered && result.finishReason !== 'abort' ? callsOf(result, text, problems) : [];
     if (turnCalls.length === 0) {
+      if (offered && mode === 'native' && isNativeResidue(result, text)) {
+        // web-llm held the reply to a JSON array, so "no search" came out as `[]` (or a
+        // cut-off array): not an answer. Ask once more, without tools.
+        problems.push('no call in the native reply; asked again without tools');
+        toolsOffered = false;
+        continue;
+      }
       const trace: RetrievalTrace = { kind: 'tool', toolMode: mode, toolCalled: calls.length > 0, calls };
       if (problems.length > 0) trace.problems = problems;
-      return { final: result, messages, trace, usage: sumUsage(usages) };
+      return {
+        final: result,
+        answer: withoutToolCalls(result.text),
+        messages,
+        trace,
+        usage: sumUsage(usages),
+      };
     }
 
     const room = maxCalls - calls.length;
     if (turnCalls.length > room)
       problems.push(`${turnCalls.length - room} call(s) over the limit of ${maxCalls} ignored`);
     const taken = turnCalls.slice(0, room);
-    messages.push({ role: 'assistant', content: assistantText(result, taken) });
+    history.push({ role: 'assistant', content: assistantText(text, taken) });
     const results: SearchCall[] = taken.map((call, i) => search(call.query, calls.length + i));
     calls.push(...results);
     if (mode === 'native') {
       taken.forEach((call, i) => {
-        const result = results[i];
-        if (!result) return;
-        const message: ChatMessage = { role: 'tool', content: formatToolResult(result) };
+        const found = results[i];
+        if (!found) return;
+        const message: ChatMessage = { role: 'tool', content: formatToolResult(found) };
         if (call.id !== undefined) message.toolCallId = call.id;
-        messages.push(message);
+        history.push(message);
       });
     } else {
-      messages.push({ role: 'tool', content: results.map(formatToolResult).join('\n\n') });
+      history.push({ role: 'tool', content: results.map(formatToolResult).join('\n\n') });
     }
 
     if (mode === 'native' || calls.length >= maxCalls) {
       toolsOffered = false;
-      if (mode !== 'native') messages.push({ role: 'user', content: FINAL_ANSWER_NUDGE });
+      if (mode !== 'native') history.push({ role: 'user', content: FINAL_ANSWER_NUDGE });
     }
   }
 }

@@ -16,6 +16,8 @@ import type { ModelCapabilities } from '../engine/model-record';
 import type { ToolMode } from './types';
 
 export const TOOL_NAME = 'search';
+export const TOOL_CALL_BEGIN = '<tool_call>';
+export const TOOL_CALL_END = '</tool_call>';
 
 /** Arguments of a `search` call, as a JSON schema. */
 export const SEARCH_ARGUMENTS_SCHEMA: Record<string, unknown> = {
@@ -30,11 +32,14 @@ export const SEARCH_TOOL_SPEC: ToolSpec = {
   parameters: SEARCH_ARGUMENTS_SCHEMA,
 };
 
-/** The system-prompt text that teaches the text protocol. */
+/**
+ * The system-prompt text that teaches the text protocol. That the model may
+ * search is the tool template's to say (it is, by default); this says how.
+ */
 export function toolInstructions(maxCalls: number): string {
   const times = maxCalls === 1 ? 'once' : `up to ${maxCalls} times`;
   return [
-    'You can search a reference library before you answer. To search, write a tool call in exactly this form and then stop:',
+    'To search the reference library, write a tool call in exactly this form and then stop:',
     '<tool_call>{"name": "search", "arguments": {"query": "your search words"}}</tool_call>',
     'The results will come back in the next message.',
     `You may search ${times} for this question.`,
@@ -51,18 +56,36 @@ export function searchToolCallConstraint(): ToolCallConstraint {
   return {
     structures: [
       {
-        begin: '<tool_call>',
+        begin: TOOL_CALL_BEGIN,
         schema: {
           type: 'object',
           properties: { name: { type: 'string', enum: [TOOL_NAME] }, arguments: SEARCH_ARGUMENTS_SCHEMA },
           required: ['name', 'arguments'],
         },
-        end: '</tool_call>',
+        end: TOOL_CALL_END,
       },
     ],
-    triggers: ['<tool_call>'],
+    triggers: [TOOL_CALL_BEGIN],
   };
 }
+
+/**
+ * Stop sequences for a tool turn: the text modes stop right after a call, so
+ * a small model does not go on to invent the search results itself. web-llm
+ * cuts its output BEFORE the stop string (lib/index.js:12563-12571), so a
+ * reply arrives without its `</tool_call>`; the parser takes a call either way.
+ * Native calls need none (web-llm holds the reply to a JSON array).
+ */
+export function toolCallStops(mode: ToolMode): string[] {
+  return mode === 'native' ? [] : [TOOL_CALL_END];
+}
+
+/** How each mode reads to a person (run form, cell detail). */
+export const TOOL_MODE_LABELS: Readonly<Record<ToolMode, string>> = {
+  native: 'native function calling',
+  'structural-tag': 'constrained <tool_call> tag',
+  'text-protocol': 'plain-text <tool_call> protocol',
+};
 
 /** Native calls where the model has them, else a constrained `<tool_call>`, else the bare text protocol. */
 export function chooseToolMode(

@@ -8,6 +8,12 @@
  * - tool: system prompt + the tool template; `runToolLoop` appends the tool
  *   instructions for the cell's `maxCalls` and runs search turns; every
  *   turn streams through `onToken`.
+ * What each model is sent follows its capabilities (`capabilitiesOf`, see
+ * `model-request.ts`): the thinking flag only where there is a switch, the
+ * tool offered natively, as a constrained tag or as bare text, and tool turns
+ * stopped after the call where the engine honours stop sequences. A tool
+ * cell is graded on its answer with tool-call syntax taken out, so protocol
+ * residue (`[]`, a call where the answer should be) is never graded.
  * Faults are placed by the run's seed, so a rerun meets the same faults.
  * Factual items are graded by the deterministic grader; open items carry no
  * verdict until a judge or a person gives one. Aborted answers are not graded.
@@ -17,6 +23,7 @@
  * scheduler be tested with a trivial executor.
  */
 import type { ChatMessage, GenerateRequest } from '../engine/contract';
+import type { ModelCapabilities } from '../engine/model-record';
 import { AppError } from '../errors';
 import { gradeAnswer } from '../grading/grade-answer';
 import type { Verdicts } from '../grading/types';
@@ -28,13 +35,16 @@ import { runToolLoop } from '../retrieval/tool-loop';
 import type { ToolMode } from '../retrieval/types';
 import type { CellAnswer, CellContext, CellExecutor } from './cell-executor-types';
 import { fillTemplate } from './generation-settings';
+import { thinkingFlag, toolModeFor } from './model-request';
 import type { Cell } from './plan';
 import type { GenerationSettings } from './types';
 
 export interface CellExecutorOptions {
   set: PromptSet;
   settings: GenerationSettings;
-  /** How a model is offered the tool (retrieval `chooseToolMode`); text protocol when absent. */
+  /** What each model can do (its backend's record); unknown models get no thinking flag and the text protocol. */
+  capabilitiesOf?: (modelId: string) => ModelCapabilities | undefined;
+  /** Overrides the tool mode `capabilitiesOf` implies (retrieval `chooseToolMode`). */
   toolModeOf?: (modelId: string) => ToolMode;
 }
 
@@ -42,12 +52,16 @@ export function createCellExecutor(options: CellExecutorOptions): CellExecutor {
   const { set, settings } = options;
   const index = buildIndexForSet(set);
   const items = new Map(set.items.map((item) => [item.id, item]));
-  const sampling: Omit<GenerateRequest, 'messages'> = {
-    temperature: settings.temperature,
-    topP: settings.topP,
-    maxTokens: settings.maxTokens,
-    seed: settings.seed,
-    thinking: settings.thinking,
+  const samplingFor = (capabilities: ModelCapabilities | undefined): Omit<GenerateRequest, 'messages'> => {
+    const sampling: Omit<GenerateRequest, 'messages'> = {
+      temperature: settings.temperature,
+      topP: settings.topP,
+      maxTokens: settings.maxTokens,
+      seed: settings.seed,
+    };
+    const thinking = thinkingFlag(capabilities, settings.thinking);
+    if (thinking !== undefined) sampling.thinking = thinking;
+    return sampling;
   };
 
   const withSystem = (user: string): ChatMessage[] =>
@@ -68,6 +82,8 @@ export function createCellExecutor(options: CellExecutorOptions): CellExecutor {
     }
     const { condition } = cell;
     const question = item.prompt;
+    const capabilities = options.capabilitiesOf?.(cell.modelId);
+    const sampling = samplingFor(capabilities);
 
     if (condition.kind === 'tool') {
       const outcome = await runToolLoop({
@@ -76,17 +92,22 @@ export function createCellExecutor(options: CellExecutorOptions): CellExecutor {
         search: (query, callIndex) =>
           runSearch({ index, item, query, callIndex, seed: settings.seed, ...condition }),
         maxCalls: condition.maxCalls,
-        mode: options.toolModeOf?.(cell.modelId) ?? 'text-protocol',
+        mode: options.toolModeOf?.(cell.modelId) ?? toolModeFor(capabilities),
+        stopSequences: capabilities?.stopSequences ?? false,
         settings: sampling,
       });
       const { final } = outcome;
+      const aborted = final.finishReason === 'abort';
       return {
         messages: outcome.messages,
         retrieval: outcome.trace,
         rawAnswer: final.text,
         finishReason: final.finishReason,
         usage: outcome.usage,
-        verdicts: grade(item, final.text, final.finishReason === 'abort'),
+        verdicts:
+          outcome.answer === '' && final.text.trim() !== '' && !aborted
+            ? onlyProtocol(item)
+            : grade(item, outcome.answer, aborted),
       };
     }
 
@@ -112,6 +133,14 @@ export function createCellExecutor(options: CellExecutorOptions): CellExecutor {
   }
 
   return { execute };
+}
+
+/** A reply that held nothing but tool-call syntax: no answer was given (never graded as one). */
+function onlyProtocol(item: PromptItem): Verdicts {
+  if (item.kind !== 'factual' || item.answers.length === 0) return {};
+  return {
+    deterministic: { verdict: 'not_attempted', reason: 'no answer: the reply held only tool-call text' },
+  };
 }
 
 function grade(item: PromptItem, response: string, aborted: boolean): Verdicts {

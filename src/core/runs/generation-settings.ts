@@ -6,9 +6,10 @@
  * - temperature 0 (greedy, so a rerun gives the same answers), top-p 1,
  *   256 new tokens (a short answer plus room for a thinking model's preamble),
  *   seed 0, thinking off.
- * - The system prompt asks for brief, truthful answers and for "I don't know"
- *   when unsure: abstaining is what the floor measures, so every condition
- *   offers it in the same words.
+ * - The system prompt asks for brief, truthful answers; each template offers
+ *   "I don't know" (abstaining is what the floor measures), once per prompt:
+ *   said in the system prompt too, a small model read it twice.
+ *   (tests/unit/workers/__snapshots__/prompts/ show every prompt as sent.)
  * - closed-book: the question alone.
  * - context: the retrieved passages come BEFORE the question, so the question
  *   is the last thing the model reads.
@@ -25,9 +26,7 @@
 import { AppError, err, ok, type Result } from '../errors';
 import type { GenerationSettings } from './types';
 
-export const DEFAULT_SYSTEM_PROMPT =
-  'You are a careful assistant. Answer questions truthfully and briefly. ' +
-  'If you are not sure of the answer, say "I don\'t know" instead of guessing.';
+export const DEFAULT_SYSTEM_PROMPT = 'You are a careful assistant. Answer questions truthfully and briefly.';
 
 export const DEFAULT_TEMPLATES: GenerationSettings['templates'] = {
   'closed-book':

@@ -27,6 +27,12 @@ export class MemoryRunStore implements RunStore {
     return this.resultsOf(runId).map((result) => result.id);
   }
 
+  async listFailedResultIds(runId: string): Promise<string[]> {
+    return this.resultsOf(runId)
+      .filter((result) => result.error !== undefined)
+      .map((result) => result.id);
+  }
+
   /** The stored results of a run, in insertion order. */
   resultsOf(runId: string): ResultRecord[] {
     return [...this.results.values()].filter((result) => result.runId === runId);

@@ -16,4 +16,6 @@ export interface RunStore {
   saveResults(results: readonly ResultRecord[]): Promise<void>;
   /** Ids of the stored results of a run (to find the missing cells on resume). */
   listResultIds(runId: string): Promise<string[]>;
+  /** Ids of the results stored with an `error` (tried again on resume); none when absent. */
+  listFailedResultIds?(runId: string): Promise<string[]>;
 }

@@ -12,7 +12,8 @@
  * device / worker while answering, is retried once, then skipped with the
  * reason in `RunRecord.skipped`; a skipped model stays skipped on resume
  * ("run again" starts a fresh run). Any other failure of one cell is stored
- * as that cell's result with `error`, and the run goes on. A failed write
+ * as that cell's result with `error`, and the run goes on; resuming tries
+ * such cells again. A failed write
  * (e.g. `storage-quota-exceeded`) pauses the run; the unsaved answers stay in
  * memory and are written first on resume.
  *
@@ -153,6 +154,10 @@ export class RunScheduler {
     let stored: string[];
     try {
       stored = await this.deps.store.listResultIds(this.record.id);
+      // A cell stored with an error (an answer cut off by a lost GPU device, say) is
+      // not finished: resuming tries it again, and its new result replaces the error.
+      const failed = new Set((await this.deps.store.listFailedResultIds?.(this.record.id)) ?? []);
+      stored = stored.filter((id) => !failed.has(id));
     } catch (cause) {
       return this.finish('paused', storageError(cause));
     }

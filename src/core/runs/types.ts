@@ -5,7 +5,8 @@
 import type { ChatMessage, FinishReason, Usage } from '../engine/contract';
 import type { EngineKind } from '../engine/engine-kinds';
 import type { Verdicts } from '../grading/types';
-import type { Condition, RetrievalTrace } from '../retrieval/types';
+import type { Condition, RetrievalTrace, ToolMode } from '../retrieval/types';
+import type { ThinkingShown } from './model-request';
 
 export interface GenerationSettings {
   systemPrompt: string;
@@ -15,7 +16,7 @@ export interface GenerationSettings {
   topP: number;
   maxTokens: number;
   seed: number;
-  /** web-llm `extra_body.enable_thinking`, for models that have it. */
+  /** Thinking on or off, sent only to models with a thinking switch (see `model-request.ts`). */
   thinking: boolean;
 }
 
@@ -44,6 +45,22 @@ export interface RunEnvironment {
   webllmVersion?: string;
   userAgent: string;
   adapter?: { vendor: string; architecture: string; description: string };
+  /** What each model was sent, decided from its capabilities when the run was planned (absent in older runs). */
+  models?: ModelEnvironment[];
+}
+
+/** One model's request settings in a run (see `model-request.ts`). */
+export interface ModelEnvironment {
+  modelId: string;
+  /** As the id names it ("q4f16_1"); empty when it names none. */
+  quantization: string;
+  /** The web-llm version that ran it (in-browser models). */
+  webllmVersion?: string;
+  thinking: ThinkingShown;
+  toolMode: ToolMode;
+  /** Stop sequences sent on tool turns. */
+  stop: string[];
+  settings: Pick<GenerationSettings, 'temperature' | 'topP' | 'maxTokens' | 'seed'>;
 }
 
 export interface SkippedModel {

@@ -1,111 +1,28 @@
 /**
- * The web-llm backend against a fake of web-llm's MLCEngine at its API
- * boundary: what the backend asks of the engine, and what it makes of the
- * engine's answers. The catalog side uses the real prebuiltAppConfig.
+ * The web-llm backend against `FakeMlcEngine`, a fake of web-llm 0.2.86's
+ * MLCEngine written from its source (see fake-mlc-engine.ts for the lines
+ * each behaviour mirrors): what the backend asks of the engine, and what it
+ * makes of what the engine really sends. The catalog side uses the real
+ * prebuiltAppConfig.
  */
 import { functionCallingModelIds, prebuiltAppConfig } from '@mlc-ai/web-llm';
-import type {
-  AppConfig,
-  ChatCompletionChunk,
-  ChatCompletionRequestStreaming,
-  InitProgressReport,
-} from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/errors';
-import type { LoadProgress } from '../../../workers/api';
-import { createWebLlmBackend, type MlcEngineLike, type WebLlmDeps } from '../../../workers/webllm-backend';
+import { searchToolCallConstraint, SEARCH_TOOL_SPEC } from '../../../src/core/retrieval/tool-protocol';
+import type { GenerateRequest, LoadProgress } from '../../../workers/api';
+import { createWebLlmBackend, type WebLlmDeps } from '../../../workers/webllm-backend';
+import { FakeMlcEngine } from './fake-mlc-engine';
 
 const MODEL = 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC';
-
-function chunk(
-  content: string | null,
-  extra: Partial<ChatCompletionChunk> = {},
-  finish: string | null = null,
-): ChatCompletionChunk {
-  return {
-    id: 'c',
-    created: 0,
-    model: MODEL,
-    object: 'chat.completion.chunk',
-    choices:
-      content === null && finish === null
-        ? []
-        : [{ index: 0, delta: { content: content ?? '' }, finish_reason: finish as 'stop' | null }],
-    ...extra,
-  };
-}
-
-const USAGE_CHUNK = chunk(null, {
-  usage: {
-    prompt_tokens: 30,
-    completion_tokens: 3,
-    total_tokens: 33,
-    extra: {
-      e2e_latency_s: 0.5,
-      prefill_tokens_per_s: 300,
-      decode_tokens_per_s: 20,
-      time_to_first_token_s: 0.1,
-      time_per_output_token_s: 0.05,
-    },
-  },
-});
-
-/** Records every call; behaviour per test through the hooks. */
-class FakeEngine implements MlcEngineLike {
-  calls: string[] = [];
-  reloads: string[] = [];
-  requests: ChatCompletionRequestStreaming[] = [];
-  appConfig: AppConfig | undefined;
-  reloadHook: (modelId: string) => Promise<void> = async () => {
-    this.progress({
-      progress: 0.5,
-      timeElapsed: 1,
-      text: 'Fetching param cache[1/2]: 10MB fetched. 50% completed, 1 secs elapsed.',
-    });
-    this.progress({ progress: 1, timeElapsed: 2, text: 'Finish loading on WebGPU - fake' });
-  };
-  chunks: () => AsyncGenerator<ChatCompletionChunk> = async function* () {
-    yield chunk('Par');
-    yield chunk('is.');
-    yield chunk('', {}, 'stop');
-    yield USAGE_CHUNK;
-  };
-
-  constructor(readonly progress: (report: InitProgressReport) => void) {}
-
-  async reload(modelId: string) {
-    this.calls.push('reload');
-    this.reloads.push(modelId);
-    await this.reloadHook(modelId);
-  }
-  async unload() {
-    this.calls.push('unload');
-  }
-  async resetChat() {
-    this.calls.push('resetChat');
-  }
-  interruptGenerate() {
-    this.calls.push('interruptGenerate');
-  }
-  setAppConfig(appConfig: AppConfig) {
-    this.appConfig = appConfig;
-  }
-  chat = {
-    completions: {
-      create: async (request: ChatCompletionRequestStreaming) => {
-        this.calls.push('create');
-        this.requests.push(request);
-        return this.chunks();
-      },
-    },
-  };
-}
+const QWEN3 = 'Qwen3-0.6B-q4f32_1-MLC';
+const HERMES = 'Hermes-2-Pro-Mistral-7B-q4f16_1-MLC';
+const GEMMA = 'gemma-2-2b-it-q4f32_1-MLC';
 
 function setup(overrides: Partial<WebLlmDeps> = {}) {
-  let engine: FakeEngine | undefined;
+  let engine: FakeMlcEngine | undefined;
   const deleted: string[] = [];
   const deps: WebLlmDeps = {
-    createEngine: (config) => (engine = new FakeEngine(config.initProgressCallback)),
+    createEngine: (config) => (engine = new FakeMlcEngine(config.initProgressCallback)),
     prebuiltAppConfig,
     functionCallingModelIds,
     hasModelInCache: async (id) => id === MODEL,
@@ -124,25 +41,28 @@ function setup(overrides: Partial<WebLlmDeps> = {}) {
   return { backend, fake, deleted };
 }
 
-async function loaded() {
+async function loaded(modelId = MODEL) {
   const context = setup();
   const progress: LoadProgress[] = [];
-  await context.backend.load(MODEL, (p) => progress.push(p));
-  return { ...context, progress };
+  await context.backend.load(modelId, (p) => progress.push(p));
+  return { ...context, progress, engine: context.fake() };
 }
 
-const ASK = {
-  messages: [{ role: 'user' as const, content: 'Capital of France?' }],
+const ASK: GenerateRequest = {
+  messages: [{ role: 'user', content: 'Capital of France?' }],
   temperature: 0.2,
   topP: 0.9,
   maxTokens: 32,
   seed: 42,
 };
 
+/** A Hermes-style JSON array of calls, as the model samples it (several pieces). */
+const CALLS_JSON = ['[{"name": "se', 'arch", "argu', 'ments": {"query": "capital of France"}}]'];
+
 describe('web-llm backend: load', () => {
   it('reloads with the model id and wires the progress callback', async () => {
-    const { fake, progress, backend } = await loaded();
-    expect(fake().reloads).toEqual([MODEL]);
+    const { engine, progress, backend } = await loaded();
+    expect(engine.reloads).toEqual([MODEL]);
     expect(progress.map((p) => p.phase)).toEqual(['download', 'ready']);
     expect(progress.at(-1)?.fraction).toBe(1);
     expect(progress[0]).toMatchObject({ shard: 1, shards: 2 });
@@ -171,33 +91,26 @@ describe('web-llm backend: load', () => {
     });
   });
 
-  it('cancels by unloading, and rejects with load-cancelled', async () => {
-    const { backend, fake } = await loaded();
-    const engine = fake();
+  it('cancels by unloading: web-llm resolves the aborted reload, the backend rejects with load-cancelled', async () => {
+    const { backend, engine } = await loaded();
     let started: () => void = () => undefined;
     const begun = new Promise<void>((resolve) => (started = resolve));
-    engine.reloadHook = () =>
-      new Promise((_, reject) => {
-        // web-llm's unload() aborts the reload under way
-        engine.unload = async () => {
-          engine.calls.push('unload');
-          reject(new Error('Engine.unload() is called.'));
-        };
+    engine.loading = (_id, signal) =>
+      new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         started();
       });
     const loading = backend.load(MODEL, () => undefined);
     await begun;
     await backend.cancelLoad();
     await expect(loading).rejects.toMatchObject({ code: 'load-cancelled' });
-    expect(engine.calls.at(-1)).toBe('unload');
+    expect(engine.loadedModel).toBeNull();
     expect(await backend.loadedModel()).toBeNull();
   });
 
   it('maps web-llm load failures by name', async () => {
-    const { backend, fake } = setup();
-    const first = backend.load(MODEL, () => undefined);
-    await first;
-    fake().reloadHook = async () => {
+    const { backend, engine } = await loaded();
+    engine.loading = async () => {
       const error = new Error('needs f16');
       error.name = 'ShaderF16SupportError';
       throw error;
@@ -206,14 +119,20 @@ describe('web-llm backend: load', () => {
       code: 'shader-f16-unsupported',
     });
   });
+
+  it('a device lost while loading fails the load only at its end, as device-lost', async () => {
+    const { backend, engine } = await loaded();
+    engine.loading = async () => engine.loseDevice();
+    await expect(backend.load(MODEL, () => undefined)).rejects.toMatchObject({ code: 'device-lost' });
+    expect(await backend.loadedModel()).toBeNull();
+  });
 });
 
 describe('web-llm backend: generate', () => {
   it('starts a fresh conversation and streams with usage, passing settings through', async () => {
-    const { backend, fake } = await loaded();
+    const { backend, engine } = await loaded();
     const tokens: string[] = [];
     const result = await backend.generate(ASK, (t) => tokens.push(t));
-    const engine = fake();
     expect(engine.calls.slice(-2)).toEqual(['resetChat', 'create']);
     expect(engine.requests[0]).toMatchObject({
       stream: true,
@@ -238,85 +157,175 @@ describe('web-llm backend: generate', () => {
     });
   });
 
+  it('sends no thinking flag to a model without the switch (web-llm would prefix an empty <think> block)', async () => {
+    const { backend, engine } = await loaded(MODEL);
+    const result = await backend.generate({ ...ASK, thinking: false }, () => undefined);
+    expect(engine.requests[0]).not.toHaveProperty('extra_body');
+    expect(result.text).toBe('Paris.');
+  });
+
+  it('switches thinking off for a model that has the switch', async () => {
+    const { backend, engine } = await loaded(QWEN3);
+    const result = await backend.generate({ ...ASK, thinking: false }, () => undefined);
+    expect(engine.requests[0]?.extra_body).toEqual({ enable_thinking: false });
+    expect(result.text).toBe('<think>\n\n</think>\n\nParis.');
+  });
+
+  it('passes stop strings through and returns the reply without the stop string or any part of it', async () => {
+    const { backend, engine } = await loaded();
+    engine.model = () => [
+      '<tool_call>',
+      '{"name": "search", "arguments": {"query": "x"}}',
+      '</',
+      'tool',
+      '_call',
+      '>',
+    ];
+    const streamed: string[] = [];
+    const result = await backend.generate({ ...ASK, stop: ['</tool_call>'] }, (t) => streamed.push(t));
+    expect(engine.requests[0]?.stop).toEqual(['</tool_call>']);
+    // web-llm streamed the start of the stop string before it saw the whole of it:
+    expect(streamed.join('')).toMatch(/<\/tool_call$/);
+    expect(result.text).toBe('<tool_call>{"name": "search", "arguments": {"query": "x"}}');
+    expect(result.finishReason).toBe('stop');
+  });
+
+  it('passes a tool-call constraint as a structural tag web-llm accepts', async () => {
+    const { backend, engine } = await loaded();
+    await backend.generate({ ...ASK, toolCallConstraint: searchToolCallConstraint() }, () => undefined);
+    expect(engine.requests[0]?.response_format?.type).toBe('structural_tag');
+  });
+
+  it('joins the system text to the first user turn for Gemma, whose template has no system turn', async () => {
+    const { backend, engine } = await loaded(GEMMA);
+    await backend.generate(
+      { ...ASK, messages: [{ role: 'system', content: 'Be brief.' }, ...ASK.messages] },
+      () => undefined,
+    );
+    expect(engine.requests[0]?.messages).toEqual([
+      { role: 'user', content: 'Be brief.\n\nCapital of France?' },
+    ]);
+  });
+
   it('calls interruptGenerate on interrupt and reports abort', async () => {
-    const { backend, fake } = await loaded();
-    const engine = fake();
+    const { backend, engine } = await loaded();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    engine.chunks = async function* () {
-      yield chunk('Once');
-      await gate;
-      yield chunk('', {}, 'abort');
-      yield USAGE_CHUNK;
+    engine.beforeToken = async (i) => {
+      if (i === 1) await gate;
     };
     const answer = backend.generate(ASK, () => undefined);
     await new Promise((resolve) => setTimeout(resolve, 0));
     await backend.interrupt();
     release();
     expect(engine.calls).toContain('interruptGenerate');
-    expect((await answer).finishReason).toBe('abort');
-  });
-
-  it('collects native tool calls streamed in deltas', async () => {
-    const { backend, fake } = setup();
-    await backend.load('Hermes-2-Pro-Mistral-7B-q4f16_1-MLC', () => undefined);
-    fake().chunks = async function* () {
-      yield {
-        ...chunk(null),
-        choices: [
-          {
-            index: 0,
-            finish_reason: null,
-            delta: {
-              tool_calls: [{ index: 0, id: 'call_a', function: { name: 'search', arguments: '{"query":' } }],
-            },
-          },
-        ],
-      };
-      yield {
-        ...chunk(null),
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'tool_calls',
-            delta: { tool_calls: [{ index: 0, function: { arguments: '"x"}' } }] },
-          },
-        ],
-      };
-      yield USAGE_CHUNK;
-    };
-    const result = await backend.generate(
-      { ...ASK, tools: [{ name: 'search', description: 'search', parameters: {} }] },
-      () => undefined,
-    );
-    expect(fake().requests[0]?.tools?.[0]?.function.name).toBe('search');
-    expect(result.finishReason).toBe('tool_calls');
-    expect(result.toolCalls).toEqual([{ id: 'call_a', name: 'search', arguments: '{"query":"x"}' }]);
-  });
-
-  it('after a lost device, reloads the same model, rejects with device-lost, and the next prompt works', async () => {
-    const { backend, fake } = await loaded();
-    const engine = fake();
-    const normal = engine.chunks;
-    engine.chunks = async function* () {
-      yield chunk('Pa');
-      const lost = new Error('The WebGPU device was lost');
-      lost.name = 'DeviceLostError';
-      throw lost;
-    };
-    const failure = await backend.generate(ASK, () => undefined).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(AppError);
-    expect(failure).toMatchObject({ code: 'device-lost' });
-    expect((failure as AppError).action).toMatch(/smaller model or a -1k variant/);
-    expect(engine.reloads).toEqual([MODEL, MODEL]);
-    expect(engine.calls.slice(-2)).toEqual(['unload', 'reload']);
-    engine.chunks = normal;
-    expect((await backend.generate(ASK, () => undefined)).text).toBe('Paris.');
+    expect(await answer).toMatchObject({ text: 'Par', finishReason: 'abort' });
   });
 
   it('rejects generate before any load with model-not-loaded', async () => {
     const { backend } = setup();
     await expect(backend.generate(ASK, () => undefined)).rejects.toMatchObject({ code: 'model-not-loaded' });
+  });
+});
+
+describe('web-llm backend: native tools (Hermes)', () => {
+  const withTools = (request: GenerateRequest = ASK): GenerateRequest => ({
+    ...request,
+    tools: [SEARCH_TOOL_SPEC],
+  });
+
+  it('takes the calls from the final chunk (index, no id), gives them stable ids, and keeps no JSON as text', async () => {
+    const { backend, engine } = await loaded(HERMES);
+    engine.model = () => CALLS_JSON;
+    const streamed: string[] = [];
+    const result = await backend.generate(withTools(), (t) => streamed.push(t));
+    // web-llm itself put its function-calling system prompt and a JSON-array format on the request:
+    expect(engine.requests[0]?.messages[0]?.role).toBe('system');
+    expect(engine.requests[0]?.response_format?.type).toBe('json_object');
+    expect(result).toMatchObject({
+      text: '',
+      finishReason: 'tool_calls',
+      toolCalls: [{ id: 'call_0', name: 'search', arguments: '{"query":"capital of France"}' }],
+    });
+    expect(streamed).toEqual([]);
+  });
+
+  it('a reply of `[]` is no call and no answer text', async () => {
+    const { backend, engine } = await loaded(HERMES);
+    engine.model = () => ['[', ']'];
+    const result = await backend.generate(withTools(), () => undefined);
+    expect(result.text).toBe('');
+    expect(result.finishReason).toBe('tool_calls');
+    expect(result.toolCalls).toBeUndefined();
+  });
+
+  it('folds a system message into the first user turn (web-llm refuses one next to tools)', async () => {
+    const { backend, engine } = await loaded(HERMES);
+    engine.model = () => ['[]'];
+    await backend.generate(
+      withTools({ ...ASK, messages: [{ role: 'system', content: 'Be brief.' }, ...ASK.messages] }),
+      () => undefined,
+    );
+    expect(engine.requests[0]?.messages[1]).toEqual({
+      role: 'user',
+      content: 'Be brief.\n\nCapital of France?',
+    });
+  });
+
+  it('sends tools only to native callers (web-llm rejects them for other models)', async () => {
+    const { backend, engine } = await loaded(MODEL);
+    await backend.generate(withTools(), () => undefined);
+    expect(engine.requests[0]?.tools).toBeUndefined();
+  });
+});
+
+describe('web-llm backend: a device lost mid-answer', () => {
+  async function loseDeviceAfterOneToken() {
+    const context = await loaded();
+    const { engine } = context;
+    const normal = engine.beforeToken;
+    engine.beforeToken = async (i) => {
+      if (i === 1) {
+        engine.loseDevice();
+        engine.beforeToken = normal;
+      }
+    };
+    return context;
+  }
+
+  it('fails that answer; the next one meets the dropped model, reloads it and is answered', async () => {
+    const { backend, engine } = await loseDeviceAfterOneToken();
+    const failure = await backend.generate(ASK, () => undefined).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppError);
+    expect(engine.loadedModel).toBeNull();
+    const next = await backend.generate(ASK, () => undefined);
+    expect(next.text).toBe('Paris.');
+    expect(engine.reloads).toEqual([MODEL, MODEL]);
+    expect(await backend.loadedModel()).toBe(MODEL);
+  });
+
+  it('when the reload fails too, rejects with device-lost and holds no model', async () => {
+    const { backend, engine } = await loseDeviceAfterOneToken();
+    await backend.generate(ASK, () => undefined).catch(() => undefined);
+    engine.loading = async () => engine.loseDevice();
+    const failure = await backend.generate(ASK, () => undefined).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'device-lost' });
+    expect((failure as AppError).message).toMatch(/could not be reloaded/);
+    expect(engine.reloads).toEqual([MODEL, MODEL]);
+    expect(await backend.loadedModel()).toBeNull();
+  });
+
+  it('an error that names the lost device reloads at once and rejects with device-lost', async () => {
+    const { backend, engine } = await loaded();
+    engine.beforeToken = async () => {
+      engine.beforeToken = async () => undefined;
+      throw new Error("Failed to execute 'mapAsync' on 'GPUBuffer': Device is lost");
+    };
+    const failure = await backend.generate(ASK, () => undefined).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'device-lost' });
+    expect((failure as AppError).action).toMatch(/smaller model or a -1k variant/);
+    expect(engine.reloads).toEqual([MODEL, MODEL]);
+    expect((await backend.generate(ASK, () => undefined)).text).toBe('Paris.');
   });
 });
 
@@ -330,10 +339,10 @@ describe('web-llm backend: catalog and cache', () => {
   });
 
   it('deletes a cached model through web-llm, unloading it first when loaded', async () => {
-    const { backend, fake, deleted } = await loaded();
+    const { backend, engine, deleted } = await loaded();
     await backend.deleteCached(MODEL, []);
     expect(deleted).toEqual([MODEL]);
-    expect(fake().calls.at(-1)).toBe('unload');
+    expect(engine.calls.at(-1)).toBe('unload');
     expect(await backend.loadedModel()).toBeNull();
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest } from '../../../workers/api';
-import { buildCompletionRequest, toUsage } from '../../../workers/webllm-request';
+import {
+  buildCompletionRequest,
+  toUsage,
+  trimPartialStop,
+  type WebllmTarget,
+} from '../../../workers/webllm-request';
+
+const TEXT: WebllmTarget = { nativeTools: false, systemTurn: true };
+const NATIVE: WebllmTarget = { nativeTools: true, systemTurn: true };
 
 const request: GenerateRequest = {
   messages: [
@@ -20,7 +28,7 @@ const request: GenerateRequest = {
 
 describe('buildCompletionRequest', () => {
   it('streams with usage and passes sampling settings through', () => {
-    const out = buildCompletionRequest({ ...request, thinking: false }, false);
+    const out = buildCompletionRequest({ ...request, thinking: false }, TEXT);
     expect(out).toMatchObject({
       stream: true,
       stream_options: { include_usage: true },
@@ -33,7 +41,7 @@ describe('buildCompletionRequest', () => {
   });
 
   it('turns tool results into wrapped user messages for models without native tools', () => {
-    const last = buildCompletionRequest(request, false).messages.at(-1);
+    const last = buildCompletionRequest(request, TEXT).messages.at(-1);
     expect(last).toEqual({
       role: 'user',
       content: `<tool_response>\n${request.messages[3]?.content}\n</tool_response>`,
@@ -43,7 +51,7 @@ describe('buildCompletionRequest', () => {
   it('keeps tool messages and passes tools for native function callers', () => {
     const out = buildCompletionRequest(
       { ...request, tools: [{ name: 'search', description: 'Search', parameters: { type: 'object' } }] },
-      true,
+      NATIVE,
     );
     expect(out.messages.at(-1)).toEqual({
       role: 'tool',
@@ -61,7 +69,7 @@ describe('buildCompletionRequest', () => {
   it('drops tools for models without native calling (web-llm would reject the request)', () => {
     const out = buildCompletionRequest(
       { ...request, tools: [{ name: 's', description: '', parameters: {} }] },
-      false,
+      TEXT,
     );
     expect(out.tools).toBeUndefined();
   });
@@ -75,7 +83,7 @@ describe('buildCompletionRequest', () => {
           triggers: ['<tool_call>'],
         },
       },
-      false,
+      TEXT,
     );
     expect(out.response_format).toEqual({
       type: 'structural_tag',
@@ -98,8 +106,59 @@ describe('buildCompletionRequest', () => {
   });
 
   it('leaves unset settings out, so web-llm uses the model defaults', () => {
-    const out = buildCompletionRequest({ messages: [{ role: 'user', content: 'hi' }] }, false);
+    const out = buildCompletionRequest({ messages: [{ role: 'user', content: 'hi' }] }, TEXT);
     expect(Object.keys(out).sort()).toEqual(['messages', 'stream', 'stream_options']);
+  });
+});
+
+describe('buildCompletionRequest: turns as the template expects them', () => {
+  it('joins the tool result and the nudge after it into one user turn (no two user turns in a row)', () => {
+    const out = buildCompletionRequest(
+      { ...request, messages: [...request.messages, { role: 'user', content: 'Answer now.' }] },
+      TEXT,
+    );
+    expect(out.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(out.messages.at(-1)?.content).toBe(
+      `<tool_response>\n${request.messages[3]?.content}\n</tool_response>\n\nAnswer now.`,
+    );
+  });
+
+  it('keeps the system turn where the template has one, and joins it to the first user turn where not', () => {
+    expect(buildCompletionRequest(request, TEXT).messages[0]).toEqual(request.messages[0]);
+    const folded = buildCompletionRequest(request, { nativeTools: false, systemTurn: false }).messages;
+    expect(folded[0]).toEqual({
+      role: 'user',
+      content: 'Use <tool_call> to search.\n\nQuestion: Who wrote Dracula?',
+    });
+  });
+
+  it('never sends a response format next to native tools (web-llm refuses it)', () => {
+    const out = buildCompletionRequest(
+      {
+        ...request,
+        tools: [{ name: 'search', description: 'Search', parameters: { type: 'object' } }],
+        toolCallConstraint: { structures: [], triggers: [] },
+      },
+      NATIVE,
+    );
+    expect(out.response_format).toBeUndefined();
+    expect(out.messages.some((m) => m.role === 'system')).toBe(false);
+  });
+});
+
+describe('trimPartialStop', () => {
+  it.each([
+    { why: 'part of the stop string left by the streamed pieces', text: 'a}</tool_c', cut: 'a}' },
+    { why: 'only its first character', text: 'a}<', cut: 'a}' },
+    { why: 'nothing of it', text: 'a}', cut: 'a}' },
+    {
+      why: 'the whole stop string is left alone (web-llm never leaves it)',
+      text: 'a</tool_call>',
+      cut: 'a</tool_call>',
+    },
+    { why: 'the start of it in the middle is kept', text: 'a </ b', cut: 'a </ b' },
+  ])('$why', ({ text, cut }) => {
+    expect(trimPartialStop(text, ['</tool_call>'])).toBe(cut);
   });
 });
 

@@ -108,11 +108,24 @@ describe('judgeAnswer', () => {
     expect(engine.requests[0]?.temperature).toBe(0);
   });
 
-  it('switches thinking off, so a thinking model spends its few tokens on the letter', async () => {
+  it('switches thinking off for a judge with a thinking switch, so its few tokens go to the letter', async () => {
     const engine = fakeEngine('A');
-    await judgeAnswer(engine.generate, INPUT, 'Qwen3-4B', () => 0);
+    await judgeAnswer(engine.generate, INPUT, 'Qwen3-4B', () => 0, { thinking: 'switch' });
     expect(engine.requests[0]?.thinking).toBe(false);
     expect(engine.requests[0]?.maxTokens).toBe(16);
+  });
+
+  it.each([
+    {
+      why: 'a model without thinking (web-llm would prefix an empty <think> block)',
+      thinking: 'none' as const,
+    },
+    { why: 'a model that always reasons (the switch is not its own)', thinking: 'always' as const },
+    { why: 'a model whose capabilities are unknown', thinking: undefined },
+  ])('sends no thinking flag to $why', async ({ thinking }) => {
+    const engine = fakeEngine('A');
+    await judgeAnswer(engine.generate, INPUT, 'Llama-3.2-1B', () => 0, thinking ? { thinking } : undefined);
+    expect(engine.requests[0]).not.toHaveProperty('thinking');
   });
 
   it('rejects with an AppError when the reply has no grade', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseToolCalls } from '../../../../src/core/retrieval/tool-call-parser';
+import { parseToolCalls, withoutToolCalls } from '../../../../src/core/retrieval/tool-call-parser';
 
 interface Row {
   why: string;
@@ -60,6 +60,19 @@ const rows: Row[] = [
     queries: ['Ostvik'],
     prose: 'Once I have the results I will answer.',
     problems: ['missing </tool_call>'],
+  },
+  {
+    why: 'cut at the stop sequence: web-llm leaves the stop string out of the reply',
+    text: 'Let me check.\n<tool_call>{"name": "search", "arguments": {"query": "Ostvik"}}',
+    queries: ['Ostvik'],
+    prose: 'Let me check.',
+    problems: ['missing </tool_call>'],
+  },
+  {
+    why: 'streamed pieces that end in part of the stop string (web-llm streams them before it stops)',
+    text: '<tool_call>{"name": "search", "arguments": {"query": "Ostvik"}}</tool_',
+    queries: ['Ostvik'],
+    prose: '',
   },
   {
     why: 'two calls in one turn, in order',
@@ -196,5 +209,35 @@ describe('parseToolCalls', () => {
     const call = '<tool_call>{"name": "search", "arguments": {"query": "Vorland"}}</tool_call>';
     const parsed = parseToolCalls(`Searching.\n${call}`);
     expect(parsed.calls[0]?.raw).toBe(call);
+  });
+});
+
+describe('withoutToolCalls (what a final reply says, to grade)', () => {
+  it.each([
+    { why: 'a plain answer is kept', text: 'Tessamar.', answer: 'Tessamar.' },
+    { why: "native mode's empty call list is no answer", text: '[]', answer: '' },
+    {
+      why: 'a native call list left in the text is no answer',
+      text: '[{"name": "search", "arguments": {"query": "Vorland capital"}}]',
+      answer: '',
+    },
+    {
+      why: 'a call written where the answer should be is no answer (its query names the gold)',
+      text: '<tool_call>{"name": "search", "arguments": {"query": "Tessamar capital of Vorland"}}</tool_call>',
+      answer: '',
+    },
+    {
+      why: 'a call cut at the stop sequence is no answer',
+      text: '<tool_call>{"name": "search", "arguments": {"query": "Tessamar"}}</tool_c',
+      answer: '',
+    },
+    {
+      why: 'the prose around a call is the answer',
+      text: 'It is Tessamar.\n<tool_call>{"name": "search", "arguments": {"query": "check"}}</tool_call>',
+      answer: 'It is Tessamar.',
+    },
+    { why: 'an answer that is a list of words stays', text: '[Tessamar]', answer: '[Tessamar]' },
+  ])('$why', ({ text, answer }) => {
+    expect(withoutToolCalls(text)).toBe(answer);
   });
 });

@@ -174,6 +174,56 @@ describe('runToolLoop (text protocol)', () => {
   });
 });
 
+describe('runToolLoop: stop sequences and what is echoed back', () => {
+  it('stops tool turns after </tool_call> when the engine honours stop sequences, not the answer turn', async () => {
+    const engine = scripted([turn(call('one')), turn(call('two')), turn('Tessamar.')]);
+    await runToolLoop(
+      input({ generate: engine.generate, search: recordingSearch().search, stopSequences: true }),
+    );
+    expect(engine.requests.map((r) => r.stop)).toEqual([['</tool_call>'], ['</tool_call>'], undefined]);
+  });
+
+  it('sends no stop sequences to an engine that ignores them', async () => {
+    const engine = scripted([turn(call('one')), turn('Tessamar.')]);
+    await runToolLoop(input({ generate: engine.generate, search: recordingSearch().search }));
+    expect(engine.requests.every((r) => r.stop === undefined)).toBe(true);
+  });
+
+  it.each([
+    {
+      why: 'without the stop string (how web-llm returns it)',
+      text: `Checking. ${call('Vorland').replace('</tool_call>', '')}`,
+    },
+    { why: 'with the stop string', text: `Checking. ${call('Vorland')}` },
+    {
+      why: 'with part of the stop string (streamed pieces)',
+      text: `Checking. ${call('Vorland').slice(0, -'call>'.length)}`,
+    },
+  ])('reads a call cut at the stop sequence $why, and echoes it closed', async ({ text }) => {
+    const engine = scripted([turn(text), turn('Tessamar.')]);
+    const tool = recordingSearch();
+    const outcome = await runToolLoop(
+      input({ generate: engine.generate, search: tool.search, stopSequences: true }),
+    );
+    expect(tool.seen.map((s) => s.query)).toEqual(['Vorland']);
+    expect(outcome.trace.problems).toBeUndefined();
+    expect(outcome.messages[2]).toEqual({ role: 'assistant', content: `Checking. ${call('Vorland')}` });
+  });
+
+  it('echoes the call without the reasoning before it (as Qwen3 templates drop old reasoning)', async () => {
+    const engine = scripted([turn(`<think>\n\n</think>\n\n${call('Vorland')}`), turn('Tessamar.')]);
+    const outcome = await runToolLoop(input({ generate: engine.generate, search: recordingSearch().search }));
+    expect(outcome.messages[2]).toEqual({ role: 'assistant', content: call('Vorland') });
+  });
+
+  it('never keeps a call written in the answer turn as the answer', async () => {
+    const engine = scripted([turn(call('one')), turn(call('two')), turn(call('Tessamar'))]);
+    const outcome = await runToolLoop(input({ generate: engine.generate, search: recordingSearch().search }));
+    expect(outcome.final.text).toBe(call('Tessamar'));
+    expect(outcome.answer).toBe('');
+  });
+});
+
 describe('runToolLoop (structural tag)', () => {
   it('constrains tool turns only, not the turn after the limit', async () => {
     const engine = scripted([turn(call('one')), turn(call('two')), turn('Answer.')]);
@@ -215,15 +265,65 @@ describe('runToolLoop (native)', () => {
     expect(first?.messages.some((m) => m.role === 'system')).toBe(false);
     expect(first?.messages[0]?.content).toBe('Answer briefly.\n\nWhat is the capital of Vorland?');
     expect(second?.tools).toBeUndefined();
+    // The answer turn has no tools, so it may (and does) carry the system prompt as a system
+    // message: without one web-llm would use the template's own persona prompt.
     expect(outcome.messages.map((m) => [m.role, m.toolCallId])).toEqual([
+      ['system', undefined],
       ['user', undefined],
       ['assistant', undefined],
       ['tool', 'c1'],
       ['tool', 'c2'],
     ]);
-    expect(outcome.messages[1]?.content).toContain('"query":"Vorland"');
+    expect(outcome.messages[1]?.content).toBe('What is the capital of Vorland?');
+    expect(outcome.messages[2]?.content).toBe(
+      '<tool_call>{"name":"search","arguments":{"query":"Vorland"}}</tool_call>\n' +
+        '<tool_call>{"name":"search","arguments":{"query":"Tessamar"}}</tool_call>',
+    );
     expect(tool.seen.map((s) => s.callIndex)).toEqual([0, 1]);
     expect(outcome.trace).toMatchObject({ toolMode: 'native', toolCalled: true });
+  });
+
+  it.each([
+    { why: 'an empty call list (web-llm forces a JSON array; `[]` is "no search")', text: '' },
+    { why: 'the same, with the array left in the text', text: '[]' },
+  ])('asks for the answer without tools after $why, and never keeps it as the answer', async ({ text }) => {
+    const engine = scripted([turn(text, { finishReason: 'tool_calls', toolCalls: [] }), turn('Tessamar.')]);
+    const tool = recordingSearch();
+    const outcome = await runToolLoop(
+      input({ generate: engine.generate, search: tool.search, mode: 'native' }),
+    );
+    expect(engine.requests).toHaveLength(2);
+    expect(engine.requests[1]?.tools).toBeUndefined();
+    expect(engine.requests[1]?.messages).toEqual([
+      { role: 'system', content: 'Answer briefly.' },
+      { role: 'user', content: 'What is the capital of Vorland?' },
+    ]);
+    expect(outcome.final.text).toBe('Tessamar.');
+    expect(outcome.answer).toBe('Tessamar.');
+    expect(outcome.trace.toolCalled).toBe(false);
+    expect(outcome.trace.problems).toEqual(['no call in the native reply; asked again without tools']);
+    expect(tool.seen).toEqual([]);
+  });
+
+  it('asks again without tools when the native reply ran out of tokens inside its JSON', async () => {
+    const engine = scripted([
+      turn('[{"name": "search", "argu', { finishReason: 'length' }),
+      turn('Tessamar.'),
+    ]);
+    const outcome = await runToolLoop(
+      input({ generate: engine.generate, search: recordingSearch().search, mode: 'native' }),
+    );
+    expect(engine.requests).toHaveLength(2);
+    expect(outcome.answer).toBe('Tessamar.');
+  });
+
+  it('keeps a prose answer given on the tool turn (an engine that does not force JSON)', async () => {
+    const engine = scripted([turn('Tessamar.')]);
+    const outcome = await runToolLoop(
+      input({ generate: engine.generate, search: recordingSearch().search, mode: 'native' }),
+    );
+    expect(engine.requests).toHaveLength(1);
+    expect(outcome.answer).toBe('Tessamar.');
   });
 
   it('falls back to the text when the engine parsed no native call', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest, GenerateResult } from '../../../../src/core/engine/contract';
+import type { ModelCapabilities } from '../../../../src/core/engine/model-record';
 import type { PromptSet } from '../../../../src/core/prompts/types';
 import {
   closedBook,
@@ -72,8 +73,9 @@ describe('createCellExecutor', () => {
       topP: 1,
       maxTokens: 256,
       seed: 0,
-      thinking: false,
     });
+    // No capabilities given: the model is not known to have a thinking switch, so no flag.
+    expect(fake.requests[0]).not.toHaveProperty('thinking');
     expect(answer.messages).toEqual([
       { role: 'system', content: DEFAULT_GENERATION_SETTINGS.systemPrompt },
       { role: 'user', content: expect.stringContaining('Question: What is the capital of France?') },
@@ -110,6 +112,18 @@ describe('createCellExecutor', () => {
     expect(answer.verdicts.deterministic?.verdict).toBe('incorrect');
   });
 
+  it('never grades tool-call text as an answer (its query names the gold)', async () => {
+    const search =
+      '<tool_call>{"name": "search", "arguments": {"query": "Paris capital of France"}}</tool_call>';
+    const fake = scriptedEngine([search, search, search, search]);
+    const answer = await executor.execute(cell(toolCondition()), fake.context);
+    expect(answer.rawAnswer).toBe(search);
+    expect(answer.verdicts.deterministic).toEqual({
+      verdict: 'not_attempted',
+      reason: 'no answer: the reply held only tool-call text',
+    });
+  });
+
   it('open items are not graded', async () => {
     const answer = await executor.execute(cell(closedBook(), 'open'), scriptedEngine(['A city.']).context);
     expect(answer.verdicts).toEqual({});
@@ -124,3 +138,80 @@ describe('createCellExecutor', () => {
     });
   });
 });
+
+describe('createCellExecutor: what each model is sent, from its capabilities', () => {
+  const caps = (overrides: Partial<ModelCapabilities>): ModelCapabilities => ({
+    thinking: 'none',
+    nativeTools: false,
+    constrainedToolCalls: false,
+    stopSequences: false,
+    ...overrides,
+  });
+  const CAPABILITIES: Record<string, ModelCapabilities> = {
+    'qwen3-like': caps({ thinking: 'switch', constrainedToolCalls: true, stopSequences: true }),
+    'r1-like': caps({ thinking: 'always', constrainedToolCalls: true, stopSequences: true }),
+    'small-like': caps({ constrainedToolCalls: true, stopSequences: true }),
+    'hermes-like': caps({ nativeTools: true, constrainedToolCalls: true, stopSequences: true }),
+  };
+  const executor = createCellExecutor({
+    set,
+    settings: { ...DEFAULT_GENERATION_SETTINGS, thinking: false },
+    capabilitiesOf: (modelId) => CAPABILITIES[modelId],
+  });
+  const onModel = (modelId: string, condition: Condition) => ({ ...cell(condition), modelId });
+
+  it.each([
+    { modelId: 'qwen3-like', thinking: false, why: 'a thinking switch gets the run setting' },
+    { modelId: 'r1-like', thinking: undefined, why: 'a model that always reasons gets no flag' },
+    { modelId: 'small-like', thinking: undefined, why: 'a model without thinking gets no flag' },
+    { modelId: 'unknown-model', thinking: undefined, why: 'unknown capabilities: no flag' },
+  ])('$why ($modelId)', async ({ modelId, thinking }) => {
+    const fake = scriptedEngine(['Paris.']);
+    await executor.execute(onModel(modelId, closedBook()), fake.context);
+    if (thinking === undefined) expect(fake.requests[0]).not.toHaveProperty('thinking');
+    else expect(fake.requests[0]?.thinking).toBe(thinking);
+  });
+
+  it('offers the tool as a constrained tag with a stop after the call where the model allows it', async () => {
+    const fake = scriptedEngine([
+      '<tool_call>{"name": "search", "arguments": {"query": "capital of France"}}',
+      'Paris.',
+    ]);
+    const answer = await executor.execute(onModel('small-like', toolCondition()), fake.context);
+    expect(fake.requests[0]?.toolCallConstraint?.triggers).toEqual(['<tool_call>']);
+    expect(fake.requests[0]?.stop).toEqual(['</tool_call>']);
+    expect(answer.retrieval).toMatchObject({ toolMode: 'structural-tag', toolCalled: true });
+    expect(answer.verdicts.deterministic?.verdict).toBe('correct');
+  });
+
+  it('grades the answer asked for after a native `[]`, not the `[]`', async () => {
+    const requests: GenerateRequest[] = [];
+    const replies: GenerateResult[] = [
+      { text: '[]', finishReason: 'tool_calls', toolCalls: [], usage: USAGE },
+      { text: 'Paris.', finishReason: 'stop', usage: USAGE },
+    ];
+    const engine = {
+      async generate(request: GenerateRequest): Promise<GenerateResult> {
+        requests.push(structuredClone(request));
+        return replies.shift() ?? { text: '', finishReason: 'stop', usage: USAGE };
+      },
+    };
+    const answer = await executor.execute(onModel('hermes-like', toolCondition()), {
+      engine,
+      onToken: () => undefined,
+    });
+    expect(requests.map((r) => r.tools?.length)).toEqual([1, undefined]);
+    expect(answer.rawAnswer).toBe('Paris.');
+    expect(answer.retrieval).toMatchObject({ toolMode: 'native', toolCalled: false });
+    expect(answer.verdicts.deterministic?.verdict).toBe('correct');
+  });
+});
+
+const USAGE = {
+  promptTokens: 1,
+  completionTokens: 1,
+  timeToFirstTokenMs: 1,
+  prefillTokensPerSecond: 1,
+  decodeTokensPerSecond: 1,
+  totalMs: 1,
+};

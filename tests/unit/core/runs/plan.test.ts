@@ -187,7 +187,11 @@ describe('generation settings', () => {
     expect(validateSettings(DEFAULT_GENERATION_SETTINGS).ok).toBe(true);
     const context = DEFAULT_GENERATION_SETTINGS.templates.context;
     expect(context.indexOf('{passages}')).toBeLessThan(context.indexOf('{question}'));
-    expect(DEFAULT_GENERATION_SETTINGS.systemPrompt).toContain("I don't know");
+    // Every condition offers "I don't know", once: in its template, not again in the system prompt.
+    for (const template of Object.values(DEFAULT_GENERATION_SETTINGS.templates)) {
+      expect(template.split("I don't know")).toHaveLength(2);
+    }
+    expect(DEFAULT_GENERATION_SETTINGS.systemPrompt).not.toContain("I don't know");
   });
 
   const invalid: { why: string; patch: Partial<typeof DEFAULT_GENERATION_SETTINGS>; message: RegExp }[] = [
