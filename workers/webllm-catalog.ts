@@ -6,6 +6,7 @@
  * place that loads the package.
  */
 import type { AppConfig, ModelRecord as WebLlmRecord } from '@mlc-ai/web-llm';
+import { estimateMlcWeights } from '../src/core/speed/weights';
 import type { CustomModel, GpuNeeds, ModelCapabilities, ModelRecord } from './api';
 
 /** Used when a record has no `context_window_size` override (web-llm's common default). */
@@ -37,6 +38,7 @@ export function toModelRecord(
   };
   if (record.required_features?.length) gpu.features = [...record.required_features];
   if (record.buffer_size_required_bytes !== undefined) gpu.maxBufferBytes = record.buffer_size_required_bytes;
+  const weights = estimateMlcWeights(record.model_id);
   return {
     id: record.model_id,
     engine: 'webllm',
@@ -48,8 +50,10 @@ export function toModelRecord(
       nativeTools: functionCallingIds.includes(record.model_id),
       constrainedToolCalls: false,
       stopSequences: true,
+      fixedLength: true,
     },
     gpu,
+    ...(weights && { weights }),
   };
 }
 
