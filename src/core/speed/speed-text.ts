@@ -11,14 +11,25 @@ import type { BandwidthRecord, SpeedTestRecord } from './records';
 /** "412 GB/s", "2.6 GB/s"; "—" without a figure. */
 export function formatGbPerSecond(value: number): string {
   if (!Number.isFinite(value) || value < 0) return '—';
-  return `${value >= 100 ? Math.round(value) : value >= 10 ? value.toFixed(1) : value.toFixed(2)} GB/s`;
+  return `${formatFigure(value)} GB/s`;
 }
 
-/** "median (min–max)" with one formatter, e.g. "61.2 tok/s (60.8–61.9)". */
-export function formatMeasure(m: Measure, format: (value: number) => string): string {
+/** A figure with as many digits as it needs: 612, 61.2, 6.12. */
+export function formatFigure(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const magnitude = Math.abs(value);
+  return magnitude >= 100 ? String(Math.round(value)) : value.toFixed(magnitude >= 10 ? 1 : 2);
+}
+
+/** "median unit (min–max)", e.g. "61.2 tok/s (60.8–61.9)"; the value alone for one sample. */
+export function formatMeasure(
+  m: Measure,
+  unit: string,
+  figure: (value: number) => string = formatFigure,
+): string {
   if (!Number.isFinite(m.median)) return '—';
-  if (m.samples.length < 2) return format(m.median);
-  return `${format(m.median)} (${format(m.min)} – ${format(m.max)})`;
+  const median = `${figure(m.median)} ${unit}`;
+  return m.samples.length < 2 ? median : `${median} (${figure(m.min)}–${figure(m.max)})`;
 }
 
 /** "98.7%"; "—" without a figure. */
@@ -56,9 +67,9 @@ export function speedTestText(record: SpeedTestRecord): string {
       ['input tokens', 'prefill', 'decode', 'TTFT', '% of ceiling'],
       record.rows.map((row) => [
         `${row.promptTokens}${row.capped ? ' (capped)' : ''}`,
-        formatMeasure(row.prefillTokensPerSecond, rate),
-        formatMeasure(row.decodeTokensPerSecond, rate),
-        formatMeasure(row.timeToFirstTokenMs, (v) => `${Math.round(v)} ms`),
+        formatMeasure(row.prefillTokensPerSecond, 'tok/s'),
+        formatMeasure(row.decodeTokensPerSecond, 'tok/s'),
+        formatMeasure(row.timeToFirstTokenMs, 'ms', (v) => String(Math.round(v))),
         formatPercentFigure(row.percentOfCeiling),
       ]),
     ),
