@@ -6,6 +6,7 @@
  * ceiling, % of ceiling) are stored with the inputs they came from.
  */
 import type { EngineKind } from '../engine/engine-kinds';
+import type { RunEnvironment } from '../runs/types';
 import type { WeightBytes } from '../engine/model-record';
 import type { BandwidthProbe } from './bandwidth';
 import { adapterName, type MachineFacts } from './machine';
@@ -104,11 +105,17 @@ export interface SpeedLabFigure {
 
 /**
  * Per model, the newest speed test's decode speed at its shortest input (the
- * length closest to a run's short questions).
+ * length closest to a run's short questions). With a run's environment, only
+ * tests of the same engine on the same adapter count: a figure from another
+ * machine would put this run's answers at someone else's speed.
  */
-export function speedLabFigures(tests: readonly SpeedTestRecord[]): Map<string, SpeedLabFigure> {
+export function speedLabFigures(
+  tests: readonly SpeedTestRecord[],
+  environment?: Pick<RunEnvironment, 'engine' | 'adapter'>,
+): Map<string, SpeedLabFigure> {
   const newest = new Map<string, SpeedTestRecord>();
   for (const test of tests) {
+    if (environment && !sameMachine(test, environment)) continue;
     const seen = newest.get(test.modelId);
     if (!seen || test.measuredAt > seen.measuredAt) newest.set(test.modelId, test);
   }
@@ -125,4 +132,18 @@ export function speedLabFigures(tests: readonly SpeedTestRecord[]): Map<string, 
     });
   }
   return figures;
+}
+
+function sameMachine(
+  test: SpeedTestRecord,
+  environment: Pick<RunEnvironment, 'engine' | 'adapter'>,
+): boolean {
+  if (test.engine.kind !== environment.engine) return false;
+  const adapter = environment.adapter;
+  if (!adapter) return !test.machine.webgpu;
+  return (
+    test.machine.vendor === adapter.vendor &&
+    test.machine.architecture === adapter.architecture &&
+    test.machine.description === adapter.description
+  );
 }

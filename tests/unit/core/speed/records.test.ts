@@ -97,3 +97,43 @@ describe('the machine a figure was measured on', () => {
     expect(facts).toEqual(buildMachine({ userAgent: 'UA' }));
   });
 });
+
+describe('the ceiling chart’s groups', () => {
+  it('one group per model from its newest test, bars by input length, with the ceiling when there is one', async () => {
+    const { ceilingGroups, ceilingChartMax } = await import('../../../../src/core/speed/ceiling-chart');
+    const ceiling = {
+      gbPerSecond: 100,
+      probeId: 'p',
+      probeMeasuredAt: 1,
+      weights: { bytes: 1e9, source: 's' },
+      tokensPerSecond: 100,
+    };
+    const groups = ceilingGroups([
+      buildSpeedTest({ id: 'old', measuredAt: 1 }),
+      buildSpeedTest({
+        id: 'new',
+        measuredAt: 9,
+        ceiling,
+        rows: [
+          buildRow({ percentOfCeiling: 60 }),
+          buildRow({ targetTokens: 512, promptTokens: 515, decodeTokensPerSecond: measure([55]) }),
+        ],
+      }),
+      buildSpeedTest({ id: 'none', modelId: 'm2', rows: [buildRow({ decodeTokensPerSecond: measure([]) })] }),
+    ]);
+    expect(groups).toEqual([
+      {
+        modelId: 'sim-honest-0.5B-q4f32_1',
+        testId: 'new',
+        simulated: true,
+        ceiling: 100,
+        bars: [
+          { inputTokens: 131, decodeTokensPerSecond: 60, percentOfCeiling: 60 },
+          { inputTokens: 515, decodeTokensPerSecond: 55 },
+        ],
+      },
+    ]);
+    expect(ceilingChartMax(groups)).toBe(100);
+    expect(ceilingChartMax([])).toBe(0);
+  });
+});
