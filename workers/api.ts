@@ -21,6 +21,8 @@ import type {
 } from '../src/core/engine/contract';
 import type { EngineKind } from '../src/core/engine/engine-kinds';
 import type { CustomModel, ModelRecord } from '../src/core/engine/model-record';
+import type { BandwidthProbe, ProbeProgress } from '../src/core/speed/bandwidth';
+import type { DirectGeneration } from '../src/core/speed/speed-test';
 
 // The contract's types, for the worker's own modules and the page's views.
 export type { AdapterFacts } from '../src/core/engine/adapter';
@@ -37,12 +39,22 @@ export type {
   Usage,
 } from '../src/core/engine/contract';
 export type { EngineKind } from '../src/core/engine/engine-kinds';
-export type { CustomModel, GpuNeeds, ModelCapabilities, ModelRecord } from '../src/core/engine/model-record';
+export type {
+  CustomModel,
+  GpuNeeds,
+  ModelCapabilities,
+  ModelRecord,
+  WeightBytes,
+} from '../src/core/engine/model-record';
+export type { BandwidthProbe, ProbeProgress } from '../src/core/speed/bandwidth';
+export type { DirectGeneration } from '../src/core/speed/speed-test';
 
 export interface EngineInit {
   kind: EngineKind;
   /** Simulated engine only: tokens per second it streams at. */
   tokensPerSecond?: number;
+  /** Simulated engine only: prompt tokens per second it reads (10 × `tokensPerSecond` when absent). */
+  prefillTokensPerSecond?: number;
   /** Simulated engine only: how long a fake download takes, in ms. */
   downloadMs?: number;
   /** Simulated engine only: failures to inject on top of the scenario's own (e.g. from `?fail=`). */
@@ -100,4 +112,18 @@ export interface EngineApi extends ChatEngine<CustomModel> {
   loadedModel(): Promise<string | null>;
   listCached(custom: CustomModel[]): Promise<CachedModel[]>;
   deleteCached(modelId: string, custom: CustomModel[]): Promise<void>;
+  /**
+   * Measures this GPU's memory bandwidth here in the worker, where the model's
+   * kernels run: a buffer copy and a compute read pass, median GB/s of several
+   * repetitions after a warm-up (`workers/bandwidth-probe.ts`). A few seconds.
+   * Rejects with `webgpu-unavailable` without WebGPU, `out-of-memory` when the
+   * GPU has no room for its buffers.
+   */
+  probeBandwidth(onProgress: (progress: ProbeProgress) => void): Promise<BandwidthProbe>;
+  /**
+   * The same generation as `generate`, called on the backend directly inside
+   * the worker with no tokens streamed to the page, and timed here: the speed
+   * lab compares it with `generate` to measure what Floorcheck's own path costs.
+   */
+  generateDirect(request: GenerateRequest): Promise<DirectGeneration>;
 }

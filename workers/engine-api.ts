@@ -12,18 +12,28 @@
  */
 import * as Comlink from 'comlink';
 import { AppError, toAppError, toWire } from '../src/core/errors';
-import type { AdapterFacts, EngineApi, EngineInit } from './api';
+import type { AdapterFacts, BandwidthProbe, EngineApi, EngineInit, ProbeProgress } from './api';
 import type { EngineBackend } from './backend';
 
 export interface EngineApiDeps {
   loadBackend(init: EngineInit, adapter: () => Promise<AdapterFacts>): Promise<EngineBackend>;
   readAdapter(): Promise<AdapterFacts>;
+  /** The bandwidth probe (`bandwidth-probe.ts` over `navigator.gpu`); without it the probe reports no WebGPU. */
+  probeBandwidth?(onProgress: (progress: ProbeProgress) => void): Promise<BandwidthProbe>;
+  /** Milliseconds for `generateDirect`'s timing; `performance.now` by default. */
+  now?(): number;
 }
 
 const notInitialised = (): AppError =>
   new AppError('model-not-loaded', {
     message: 'The engine has not been started.',
     action: 'Reload the page; if this persists, report it.',
+  });
+
+const noProbe = (): AppError =>
+  new AppError('webgpu-unavailable', {
+    message: 'This engine worker has no WebGPU probe.',
+    action: 'Use a browser with WebGPU (recent Chrome or Edge).',
   });
 
 /** Runs `work`, rejecting with a wire error whatever it throws. */
@@ -78,6 +88,7 @@ export function createEngineApi(deps: EngineApiDeps) {
   let backend: EngineBackend | undefined;
   let adapter: Promise<AdapterFacts> | undefined;
   const readAdapter = () => (adapter ??= deps.readAdapter());
+  const now = deps.now ?? (() => performance.now());
   const current = (): EngineBackend => {
     if (!backend) throw notInitialised();
     return backend;
@@ -102,6 +113,18 @@ export function createEngineApi(deps: EngineApiDeps) {
     loadedModel: () => wired(async () => (backend ? backend.loadedModel() : null)),
     listCached: (custom) => wired(() => current().listCached(custom)),
     deleteCached: (modelId, custom) => wired(() => current().deleteCached(modelId, custom)),
+    probeBandwidth: (onProgress) =>
+      streaming(onProgress, (report) => {
+        if (!deps.probeBandwidth) throw noProbe();
+        return deps.probeBandwidth(report);
+      }),
+    generateDirect: (request) =>
+      wired(async () => {
+        const engine = current();
+        const started = now();
+        const result = await engine.generate(request, () => undefined);
+        return { result, wallMs: now() - started };
+      }),
   } satisfies EngineApi;
   return api;
 }

@@ -22,6 +22,7 @@ const BACKENDS: Record<
     const { createSimulatedBackend } = await import('./simulated-backend');
     return createSimulatedBackend({
       tokensPerSecond: init.tokensPerSecond,
+      prefillTokensPerSecond: init.prefillTokensPerSecond,
       downloadMs: init.downloadMs,
       failures: init.failures,
       adapter,
@@ -31,6 +32,9 @@ const BACKENDS: Record<
 
 const api: EngineApi = createEngineApi({
   readAdapter: () => readAdapterFacts(navigator.gpu),
+  // Loaded on first use, like the backends: most visits never probe.
+  probeBandwidth: async (onProgress) =>
+    (await import('./bandwidth-probe')).runBandwidthProbe(navigator.gpu, { onProgress }),
   loadBackend: (init, adapter) => BACKENDS[init.kind](init, adapter),
 });
 

@@ -18,6 +18,7 @@ import type { EngineBackend } from './backend';
 import { chooseAnswer } from './simulated/answer';
 import { FailureBook, DEFAULT_DEVICE_LOST_AFTER_TOKENS } from './simulated/failures';
 import { DEFAULT_SCENARIO, toModelRecord, type Scenario, type SimulatedModel } from './simulated/scenario';
+import { PREFILL_PER_DECODE, pacedTokens, tokenDueMs } from './simulated/pace';
 import { realClock, type SimClock } from './simulated/timing';
 import { countTokens, tokenize } from './simulated/tokenize';
 import { deviceLostRecovered, mapWebLlmError } from './webllm-errors';
@@ -30,7 +31,10 @@ const COMPILE_STEPS = 2;
 const MB = 1024 * 1024;
 
 export interface SimulatedOptions {
+  /** Decode rate. */
   tokensPerSecond?: number;
+  /** Prompt tokens read per second; `PREFILL_PER_DECODE` × the decode rate when absent. */
+  prefillTokensPerSecond?: number;
   downloadMs?: number;
   /** Added to the scenario's own failures. */
   failures?: SimulatedFailure[];
@@ -53,6 +57,7 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
   const scenario = options.scenario ?? DEFAULT_SCENARIO;
   const clock = options.clock ?? realClock;
   const tokensPerSecond = Math.max(options.tokensPerSecond ?? DEFAULT_TOKENS_PER_SECOND, 0.001);
+  const prefillRate = Math.max(options.prefillTokensPerSecond ?? tokensPerSecond * PREFILL_PER_DECODE, 0.001);
   const downloadMs = Math.max(options.downloadMs ?? DEFAULT_DOWNLOAD_MS, 0);
   const failures = new FailureBook([...scenario.failures, ...(options.failures ?? [])]);
   const cached = new Map<string, number>();
@@ -179,15 +184,17 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
         const lost = failures.take(['device-lost'], model.id, userText);
         const lostAfter = lost ? (lost.afterTokens ?? DEFAULT_DEVICE_LOST_AFTER_TOKENS) : Infinity;
         const all = tokenize(answer.text);
-        const limit = request.maxTokens ?? Infinity;
-        const tokens = all.slice(0, limit);
+        const fixedLength = request.ignoreEos === true;
+        const tokens = pacedTokens(all, request.maxTokens, fixedLength);
         const interval = 1000 / tokensPerSecond;
+        const promptTokens = request.messages.reduce((sum, m) => sum + countTokens(m.content), 0);
+        const prefillMs = (promptTokens / prefillRate) * 1000;
         const started = clock.now();
         let firstAt: number | undefined;
         let text = '';
         let emitted = 0;
         for (const token of tokens) {
-          const wait = started + (emitted + 1) * interval - clock.now();
+          const wait = started + tokenDueMs(emitted, prefillMs, interval) - clock.now();
           if (wait >= 1) await clock.sleep(wait);
           if (interrupted) break;
           if (emitted >= lostAfter) {
@@ -201,15 +208,21 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
           firstAt ??= clock.now();
           onToken(token);
         }
+        if (emitted === 0 && !interrupted) {
+          // Nothing to stream (a native tool call): the prompt is still read.
+          const wait = started + prefillMs - clock.now();
+          if (wait >= 1) await clock.sleep(wait);
+        }
         const ended = clock.now();
         const finishReason: FinishReason = interrupted
           ? 'abort'
-          : answer.toolCalls
-            ? 'tool_calls'
-            : tokens.length < all.length
-              ? 'length'
-              : 'stop';
-        const promptTokens = request.messages.reduce((sum, m) => sum + countTokens(m.content), 0);
+          : fixedLength
+            ? 'length'
+            : answer.toolCalls
+              ? 'tool_calls'
+              : tokens.length < all.length
+                ? 'length'
+                : 'stop';
         const ttftMs = (firstAt ?? ended) - started;
         const decodeMs = ended - (firstAt ?? ended);
         const result: GenerateResult = {
@@ -225,7 +238,7 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
             totalMs: Math.round(ended - started),
           },
         };
-        if (answer.toolCalls && !interrupted) result.toolCalls = answer.toolCalls;
+        if (answer.toolCalls && !interrupted && !fixedLength) result.toolCalls = answer.toolCalls;
         return result;
       } finally {
         generating = false;

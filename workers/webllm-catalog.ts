@@ -6,6 +6,7 @@
  * place that loads the package.
  */
 import type { AppConfig, ModelRecord as WebLlmRecord } from '@mlc-ai/web-llm';
+import { estimateMlcWeights } from '../src/core/speed/weights';
 import type { CustomModel, GpuNeeds, ModelCapabilities, ModelRecord } from './api';
 import { webllmFamily } from './webllm-families';
 
@@ -42,6 +43,7 @@ export function webllmCapabilities(
     nativeTools: functionCallingIds.includes(record.model_id),
     constrainedToolCalls: chat,
     stopSequences: true,
+    fixedLength: true,
   };
 }
 
@@ -56,6 +58,7 @@ export function toModelRecord(
   };
   if (record.required_features?.length) gpu.features = [...record.required_features];
   if (record.buffer_size_required_bytes !== undefined) gpu.maxBufferBytes = record.buffer_size_required_bytes;
+  const weights = estimateMlcWeights(record.model_id);
   return {
     id: record.model_id,
     engine: 'webllm',
@@ -64,6 +67,7 @@ export function toModelRecord(
     custom,
     capabilities: webllmCapabilities(record, functionCallingIds),
     gpu,
+    ...(weights && { weights }),
   };
 }
 

@@ -87,6 +87,7 @@ export function buildCompletionRequest(
   if (request.seed !== undefined) out.seed = request.seed;
   if (request.thinking !== undefined) out.extra_body = { enable_thinking: request.thinking };
   if (request.stop?.length) out.stop = [...request.stop];
+  if (request.ignoreEos) out.ignore_eos = true;
   if (tools) {
     out.tools = tools.map((t) => ({
       type: 'function',

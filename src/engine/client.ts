@@ -77,6 +77,8 @@ export function createEngineClient(worker: Worker = createEngineWorker()): Engin
     loadedModel: () => call(() => remote.loadedModel()),
     listCached: (custom) => call(() => remote.listCached(custom)),
     deleteCached: (modelId, custom) => call(() => remote.deleteCached(modelId, custom)),
+    probeBandwidth: (onProgress) => call(() => remote.probeBandwidth(Comlink.proxy(onProgress))),
+    generateDirect: (request) => call(() => remote.generateDirect(request)),
     terminate() {
       remote[Comlink.releaseProxy]();
       worker.terminate();

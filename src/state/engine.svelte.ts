@@ -16,11 +16,12 @@ import { createTokenBatcher, type Schedule } from '../engine/token-batcher';
 type Engine = EngineApi;
 
 /** Who holds the engine for a long job; the page's own buttons wait for them. */
-export type EngineHolder = 'run' | 'judge';
+export type EngineHolder = 'run' | 'judge' | 'speed';
 
 const HOLDER_TEXT: Record<EngineHolder, string> = {
   run: 'A run is using the engine.',
   judge: 'The model judge is using the engine.',
+  speed: 'The speed lab is using the engine.',
 };
 
 export interface LoadState {

@@ -5,10 +5,10 @@
  * `engine` so a simulated session stays simulated.
  */
 
-export const VIEWS = ['models', 'sets', 'runs', 'results'] as const;
+export const VIEWS = ['models', 'sets', 'runs', 'results', 'speed'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-const KEEP = ['engine', 'sim-rate', 'sim-download-ms', 'sim-fail'];
+const KEEP = ['engine', 'sim-rate', 'sim-download-ms', 'sim-fail', 'speed-driver'];
 
 function readView(search: string): ViewName {
   const value = new URLSearchParams(search).get('view');

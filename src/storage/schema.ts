@@ -13,14 +13,17 @@
  *   `result-details` record; see `result-layout.ts`.
  * - `result-details` (v3): messages and retrieval traces, packed per run.
  * - `settings`: key/value (theme, custom models, …), see `settings.ts`.
+ * - `speed-probes` and `speed-tests` (v4): the speed lab's bandwidth probes
+ *   and model speed tests, each with its machine; see `speed-lab.ts`.
  */
 import type { DBSchema } from 'idb';
 import type { PromptSet } from '../core/prompts/types';
 import type { RunRecord } from '../core/runs/types';
+import type { BandwidthRecord, SpeedTestRecord } from '../core/speed/records';
 import type { StoredDetails, StoredResult } from './result-layout';
 
 export const DB_NAME = 'floorcheck';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface SettingRecord {
   key: string;
@@ -37,4 +40,10 @@ export interface FloorcheckSchema extends DBSchema {
   };
   'result-details': { key: string; value: StoredDetails };
   settings: { key: string; value: SettingRecord };
+  'speed-probes': { key: string; value: BandwidthRecord; indexes: { 'by-measured': number } };
+  'speed-tests': {
+    key: string;
+    value: SpeedTestRecord;
+    indexes: { 'by-measured': number; 'by-model': string };
+  };
 }

@@ -97,8 +97,13 @@ export function toModelRecord(model: SimulatedModel): ModelRecord {
       nativeTools: model.functionCalling,
       constrainedToolCalls: false,
       stopSequences: false,
+      fixedLength: true,
     },
     gpu,
+    weights: {
+      bytes: model.downloadMB * 1024 * 1024,
+      source: 'simulated: the size of its fake download (scenario.json)',
+    },
   };
 }
 

@@ -52,6 +52,12 @@ export interface GenerateRequest {
   toolCallConstraint?: ToolCallConstraint;
   /** Generation stops at the first of these strings; only for models with `capabilities.stopSequences`. */
   stop?: string[];
+  /**
+   * Fixed-length output: generate exactly `maxTokens` tokens, past the end of the
+   * answer (end-of-sequence and stop strings are ignored). For speed tests; only
+   * for models with `capabilities.fixedLength`.
+   */
+  ignoreEos?: boolean;
 }
 
 export type FinishReason = 'stop' | 'length' | 'abort' | 'tool_calls';

@@ -21,6 +21,18 @@ export interface ModelCapabilities {
   constrainedToolCalls: boolean;
   /** The engine honours `stop` sequences. */
   stopSequences: boolean;
+  /** The engine can generate a fixed number of tokens (`ignoreEos`); absent means it cannot. */
+  fixedLength?: boolean;
+}
+
+/**
+ * How many bytes of weights the model reads per decoded token (all of them,
+ * for a dense model), and where that number comes from, in words a person can
+ * check ("estimate: 1B parameters from the model name × 4.5 bits for q4f16_1").
+ */
+export interface WeightBytes {
+  bytes: number;
+  source: string;
 }
 
 /** What an in-browser model needs of the WebGPU adapter. */
@@ -47,6 +59,8 @@ export interface ModelRecord {
   capabilities: ModelCapabilities;
   /** Set for models that run on this browser's GPU. */
   gpu?: GpuNeeds;
+  /** Size of the weights, when the engine's catalog tells it; the speed lab's ceiling divides by it. */
+  weights?: WeightBytes;
 }
 
 /** A model the user adds by URL for the in-browser engine, kept in settings. */

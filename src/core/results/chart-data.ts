@@ -7,6 +7,7 @@
  * the components only multiply by their pixel sizes.
  */
 import type { SummaryRow } from '../metrics/summary';
+import type { SpeedLabFigure } from '../speed/records';
 import type { Interval } from '../metrics/wilson-interval';
 import { conditionLabel } from '../retrieval/conditions';
 import type { Condition } from '../retrieval/types';
@@ -79,22 +80,34 @@ export interface SpeedPoint {
   /** A fault was injected (drawn hollow). */
   faulted: boolean;
   tokensPerSecond: number;
+  /** `speed-lab`: the model's speed-lab decode figure on this machine; `run`: the median of the run's own answers. */
+  speedSource: 'speed-lab' | 'run';
   accuracy: Interval;
 }
 
-/** Accuracy against median decode speed, one point per model × condition with answers. */
-export function speedPoints(rows: readonly SummaryRow[]): SpeedPoint[] {
+/**
+ * Accuracy against decode speed, one point per model × condition with
+ * answers. Speed is the model's speed-lab figure where `lab` has one
+ * (measured with fixed prompts and output, so models compare fairly), else
+ * the median decode speed of the run's own answers.
+ */
+export function speedPoints(
+  rows: readonly SummaryRow[],
+  lab: ReadonlyMap<string, SpeedLabFigure> = new Map(),
+): SpeedPoint[] {
   return rows
-    .filter((r) => r.n > 0 && Number.isFinite(r.speed.decodeTokensPerSecond.median))
+    .filter((r) => r.n > 0 && (lab.has(r.modelId) || Number.isFinite(r.speed.decodeTokensPerSecond.median)))
     .map((r) => {
       const condition = conditionLabel(r.condition);
+      const measured = lab.get(r.modelId);
       return {
         label: `${r.modelId}, ${condition}`,
         modelId: r.modelId,
         condition,
         kind: r.condition.kind,
         faulted: r.condition.kind !== 'closed-book' && r.condition.fault !== 'ok',
-        tokensPerSecond: r.speed.decodeTokensPerSecond.median,
+        tokensPerSecond: measured ? measured.decodeTokensPerSecond : r.speed.decodeTokensPerSecond.median,
+        speedSource: measured ? 'speed-lab' : 'run',
         accuracy: r.correct,
       };
     });

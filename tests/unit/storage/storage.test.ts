@@ -114,6 +114,8 @@ describe('migrations', () => {
       'results',
       'runs',
       'settings',
+      'speed-probes',
+      'speed-tests',
     ]);
     expect([...db.transaction('results').store.indexNames].sort()).toEqual(['by-run', 'by-run-model']);
   });
