@@ -122,7 +122,9 @@ export const resultSchema = v.object({
     totalMs: num,
   }),
   verdicts: v.object({
-    deterministic: v.optional(grade),
+    deterministic: v.optional(
+      v.object({ verdict, reason: v.string(), confidence: v.optional(v.picklist(['certain', 'uncertain'])) }),
+    ),
     judge: v.optional(v.object({ verdict, reason: v.string(), judgeModelId: v.string(), at: num })),
     override: v.optional(v.object({ verdict, at: num, note: v.optional(v.string()) })),
   }),

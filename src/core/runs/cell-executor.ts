@@ -139,17 +139,21 @@ export function createCellExecutor(options: CellExecutorOptions): CellExecutor {
 function onlyProtocol(item: PromptItem): Verdicts {
   if (item.kind !== 'factual' || item.answers.length === 0) return {};
   return {
-    deterministic: { verdict: 'not_attempted', reason: 'no answer: the reply held only tool-call text' },
+    deterministic: {
+      verdict: 'not_attempted',
+      reason: 'no answer: the reply held only tool-call text',
+      confidence: 'certain',
+    },
   };
 }
 
 function grade(item: PromptItem, response: string, aborted: boolean): Verdicts {
   if (aborted || item.kind !== 'factual' || item.answers.length === 0) return {};
-  const { verdict, reason } = gradeAnswer({
+  const { verdict, reason, confidence } = gradeAnswer({
     question: item.prompt,
     answers: item.answers,
     incorrectAnswers: item.incorrectAnswers,
     response,
   });
-  return { deterministic: { verdict, reason } };
+  return { deterministic: { verdict, reason, confidence } };
 }

@@ -82,7 +82,14 @@ describe('createCellExecutor', () => {
     ]);
     expect(answer.retrieval).toBeUndefined();
     expect(answer.verdicts.deterministic?.verdict).toBe('correct');
+    expect(answer.verdicts.deterministic?.confidence).toBe('certain');
     expect(fake.streamed.join('')).toBe('Paris.');
+  });
+
+  it("stores the grader's confidence with its verdict (a hedged answer is uncertain)", async () => {
+    const fake = scriptedEngine(['I think it might be Paris, but I am not sure.']);
+    const answer = await executor.execute(cell(closedBook()), fake.context);
+    expect(answer.verdicts.deterministic).toMatchObject({ verdict: 'correct', confidence: 'uncertain' });
   });
 
   it('context puts the retrieved passages before the question and keeps the trace', async () => {
@@ -121,6 +128,7 @@ describe('createCellExecutor', () => {
     expect(answer.verdicts.deterministic).toEqual({
       verdict: 'not_attempted',
       reason: 'no answer: the reply held only tool-call text',
+      confidence: 'certain',
     });
   });
 
