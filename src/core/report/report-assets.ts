@@ -21,7 +21,7 @@ import { REPORT_STYLE } from './report-style';
 export { REPORT_SCRIPT, REPORT_STYLE };
 
 export const REPORT_SCRIPT_SHA256 = 'I7M1pFXsLbpqxq3zPqkgP+WfdoPTlSTW3ucXsb+3xcA=';
-export const REPORT_STYLE_SHA256 = 'DaB3HKP5LX0UGVMiarDb+BCRcDkwtOpOK7ypeDwmBgo=';
+export const REPORT_STYLE_SHA256 = '2r+b0Ikolkg9DZ0YOHIx0ZX3wZ1xtpNtD2I55pre7Dg=';
 
 export const REPORT_CSP = [
   "default-src 'none'",

@@ -29,6 +29,7 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 0.4rem; }
 table { border-collapse: collapse; margin: 0.5rem 0; }
 caption { text-align: left; }
 th, td { border-bottom: 1px solid var(--border); padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+thead th { vertical-align: bottom; }
 .summary td, .faults td { white-space: nowrap; }
 dl.env { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }
 dl.env dt { color: var(--muted); }
