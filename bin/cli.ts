@@ -18,6 +18,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'grade < in.jsonl         grade {"question","answers","response"} lines, one verdict line each',
     load: async () => (await import('./commands/grade.ts')).grade,
   },
+  report: {
+    summary: 'report FILE [--format md|csv|json|html] [--out F]   floor gap and summary of a comparison file',
+    load: async () => (await import('./commands/report.ts')).report,
+  },
 };
 
 function usage(): string {

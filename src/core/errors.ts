@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'import-invalid',
   'import-version-too-new',
   'import-not-floorcheck',
+  // opening a file from a link (?open=)
+  'open-url-invalid',
+  'open-url-refused',
+  'open-url-failed',
   // storage and runs
   'storage-failed',
   'storage-blocked',

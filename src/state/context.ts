@@ -7,6 +7,7 @@ import type { RunsState } from './runs.svelte';
 import type { ResultsSource } from './results-source';
 import type { ResultsState } from './results.svelte';
 import type { JudgeState } from './judge.svelte';
+import type { OpenedFiles } from './opened-files.svelte';
 import type { SettingsState } from './settings.svelte';
 import type { Theme } from './theme.svelte';
 
@@ -20,6 +21,8 @@ export interface AppContext {
   results: { source: ResultsSource; state?: ResultsState; judge?: JudgeState };
   settings: SettingsState;
   theme: Theme;
+  /** Files opened from anywhere on the page, waiting for the screen that imports them. */
+  opened: OpenedFiles;
 }
 
 const KEY = Symbol('floorcheck-app');

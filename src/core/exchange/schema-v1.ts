@@ -85,7 +85,11 @@ const passage = v.object({
   distractor: v.optional(v.boolean()),
 });
 
-const grade = v.object({ verdict, reason: v.string() });
+const grade = v.object({
+  verdict,
+  reason: v.string(),
+  confidence: v.optional(v.picklist(['certain', 'uncertain'])),
+});
 
 export const resultSchema = v.object({
   id: v.string(),
@@ -122,9 +126,7 @@ export const resultSchema = v.object({
     totalMs: num,
   }),
   verdicts: v.object({
-    deterministic: v.optional(
-      v.object({ verdict, reason: v.string(), confidence: v.optional(v.picklist(['certain', 'uncertain'])) }),
-    ),
+    deterministic: v.optional(grade),
     judge: v.optional(v.object({ verdict, reason: v.string(), judgeModelId: v.string(), at: num })),
     override: v.optional(v.object({ verdict, at: num, note: v.optional(v.string()) })),
   }),
