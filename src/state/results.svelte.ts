@@ -150,6 +150,21 @@ export class ResultsState {
     this.#writeUrl();
   }
 
+  /**
+   * The run list changed elsewhere (a run started, finished, was renamed or deleted): reread it,
+   * and the open run's record with it, so its status and name are current.
+   */
+  async refreshRuns(): Promise<void> {
+    try {
+      const runs = await this.#source.listRuns();
+      this.#runs = runs;
+      const open = runs.find((run) => run.id === this.#runId);
+      if (open && this.#run?.id === open.id) this.#run = open;
+    } catch (cause) {
+      this.#error = toAppError(cause, 'storage-failed');
+    }
+  }
+
   async selectCompare(runId: string | undefined): Promise<void> {
     this.#compareRunId = runId;
     this.#compareGrid = undefined;
