@@ -97,7 +97,7 @@ describe('results screen', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Correct', exact: true }).click();
-    await dialog.getByText('decided by override').waitFor();
+    await dialog.getByText('decided by your override').waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect
@@ -150,5 +150,31 @@ describe('results screen', () => {
     expect(await page.locator('dialog img, dialog script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors, errors.join('\n')).toEqual([]);
+  });
+
+  it('steps to the next and previous answer in the cell detail without closing it', async () => {
+    const { page } = app;
+    // The test before left a cell open.
+    if (await page.getByRole('dialog').count()) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    await page.locator('[role="gridcell"][data-row="0"][data-col="2"]').click();
+    const dialog = page.getByRole('dialog');
+    const title = dialog.locator('#cell-title');
+    const position = dialog.getByTestId('cell-position');
+    expect(await title.innerText()).toBe('m-small · Passages in context');
+    expect(await position.innerText()).toBe('Answer 2 of 16 shown');
+    expect(await dialog.innerText()).toContain('decided by the grader');
+    await page.keyboard.press('j');
+    await expect.poll(() => title.innerText()).toBe('m-large · Closed book');
+    expect(await position.innerText()).toBe('Answer 3 of 16 shown');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => title.innerText()).toBe('m-small · Passages in context');
+    await dialog.getByRole('button', { name: /Previous/ }).click();
+    await expect.poll(() => position.innerText()).toBe('Answer 1 of 16 shown');
+    expect(await dialog.getByRole('button', { name: /Previous/ }).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });
