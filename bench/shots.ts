@@ -115,10 +115,15 @@ async function main(): Promise<void> {
     await page.getByRole('tab', { name: 'Prompt sets' }).click();
     await page.getByRole('button', { name: 'Duplicate to edit' }).click();
     await page.getByTestId('stored-sets').waitFor();
-    await startRun(page, 'Seed 1', '1');
-    await startRun(page, 'Seed 2', '2');
+    // Two runs of the same items; the simulated engine answers alike, so a person's override in
+    // the second makes the verdict change the comparison shows.
+    await startRun(page, 'First look', '1');
+    await startRun(page, 'Second look', '1');
     await page.getByRole('tab', { name: 'Results' }).click();
     await page.locator('[role="grid"]').waitFor();
+    await page.locator('[role="gridcell"][data-row="0"][data-col="1"]').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Incorrect', exact: true }).click();
+    await page.keyboard.press('Escape');
     const runs = page.getByTestId('run-select').locator('option');
     const first = await runs.nth(1).getAttribute('value');
     if (first) await page.getByLabel('Compare with').selectOption(first);
