@@ -7,7 +7,9 @@
  *
  * It needs no GPU, but where there is a WebGPU adapter it honours
  * `shader-f16` so the f16-only model fails as it would on this machine. Downloads, streaming and
- * usage figures run on real timers (the `SimClock` seam); progress texts
+ * usage figures run on real timers (the `SimClock` seam); which models are
+ * downloaded is kept in the Cache API (`simulated/download-cache.ts`), so a
+ * reload finds them as it finds web-llm's own; progress texts
  * mimic web-llm's, so one parser (`toLoadProgress`) serves both engines.
  * Failures are thrown as web-llm would throw them and mapped by the same
  * `mapWebLlmError`, so both engines fail with the same codes and words.
@@ -16,6 +18,7 @@ import { AppError } from '../src/core/errors';
 import type { AdapterFacts, FinishReason, GenerateResult, LoadProgress, SimulatedFailure } from './api';
 import type { EngineBackend } from './backend';
 import { chooseAnswer } from './simulated/answer';
+import { defaultDownloadCache, type DownloadCache } from './simulated/download-cache';
 import { FailureBook, DEFAULT_DEVICE_LOST_AFTER_TOKENS } from './simulated/failures';
 import { DEFAULT_SCENARIO, toModelRecord, type Scenario, type SimulatedModel } from './simulated/scenario';
 import { PREFILL_PER_DECODE, pacedTokens, tokenDueMs } from './simulated/pace';
@@ -42,6 +45,8 @@ export interface SimulatedOptions {
   clock?: SimClock;
   /** The adapter the f16 check reads; assumed to have shader-f16 when absent. */
   adapter?: () => Promise<AdapterFacts>;
+  /** Where "downloaded" models are remembered across reloads; the Cache API in a worker by default. */
+  downloads?: DownloadCache;
 }
 
 function named(name: string, message = ''): Error {
@@ -60,7 +65,17 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
   const prefillRate = Math.max(options.prefillTokensPerSecond ?? tokensPerSecond * PREFILL_PER_DECODE, 0.001);
   const downloadMs = Math.max(options.downloadMs ?? DEFAULT_DOWNLOAD_MS, 0);
   const failures = new FailureBook([...scenario.failures, ...(options.failures ?? [])]);
-  const cached = new Map<string, number>();
+  const downloads = options.downloads ?? defaultDownloadCache();
+  // Read once; every change is written through. A store that cannot be read (a browser that
+  // refuses the Cache API) leaves the simulation working, only forgetful across reloads.
+  const cachedReady: Promise<Map<string, number>> = downloads.list().catch((error: unknown) => {
+    console.warn('Floorcheck: simulated downloads could not be read', error);
+    return new Map<string, number>();
+  });
+  const remember = (write: Promise<void>) =>
+    write.catch((error: unknown) =>
+      console.warn('Floorcheck: simulated downloads could not be saved', error),
+    );
   let loaded: SimulatedModel | null = null;
   let loading: { cancelled: boolean } | null = null;
   let generating = false;
@@ -99,6 +114,7 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
       await clock.sleep(ms);
       if (token.cancelled) throw mapWebLlmError(named('AbortError', 'Engine.unload() is called.'));
     };
+    const cached = await cachedReady;
     const fromCache = cached.has(model.id);
     const loadError = fromCache ? undefined : failures.take(['load-error'], model.id);
     const total = model.downloadMB * MB;
@@ -122,7 +138,10 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
           : `Fetching param cache[${shard}/${model.shards}]: ${Math.ceil(bytes / MB)}MB fetched. ${percent}% completed, ${secs} secs elapsed.`,
       );
     }
-    cached.set(model.id, total);
+    if (!fromCache) {
+      cached.set(model.id, total);
+      await remember(downloads.put(model.id, total));
+    }
     for (let k = 1; k <= COMPILE_STEPS; k++) {
       await step(stepMs);
       const secs = Math.ceil((clock.now() - started) / 1000);
@@ -143,6 +162,7 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
     info: { kind: 'simulated', label: SIMULATED_LABEL },
 
     async catalog() {
+      const cached = await cachedReady;
       return { models: scenario.models.map(toModelRecord), cachedIds: [...cached.keys()] };
     },
 
@@ -258,12 +278,13 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
     },
 
     async listCached() {
-      return [...cached].map(([id, bytes]) => ({ id, bytes }));
+      return [...(await cachedReady)].map(([id, bytes]) => ({ id, bytes }));
     },
 
     async deleteCached(modelId) {
       if (loaded?.id === modelId) loaded = null;
-      cached.delete(modelId);
+      (await cachedReady).delete(modelId);
+      await remember(downloads.delete(modelId));
     },
   };
 }

@@ -53,6 +53,8 @@ export class EngineState {
   #loaded = $state<string | null>(null);
   #loading = $state<LoadState | null>(null);
   #error = $state<AppError | null>(null);
+  /** What happened to the last load that did not end in an error: cancelled, previous model restored. */
+  #notice = $state<string | null>(null);
   #scratch = $state<ScratchState>({ prompt: '', answer: '', result: null, running: false });
   #starting = $state(true);
 
@@ -90,6 +92,9 @@ export class EngineState {
   get error(): AppError | null {
     return this.#error;
   }
+  get notice(): string | null {
+    return this.#notice;
+  }
   get scratch(): ScratchState {
     return this.#scratch;
   }
@@ -99,6 +104,10 @@ export class EngineState {
 
   dismissError(): void {
     this.#error = null;
+  }
+
+  dismissNotice(): void {
+    this.#notice = null;
   }
 
   /** Who holds the engine for a long job (a run, the judge); null when it is free. */
@@ -157,11 +166,49 @@ export class EngineState {
     }
   }
 
-  /** Downloads (when needed) and loads a model; resolves false when it failed or was cancelled. */
+  /**
+   * Downloads (when needed) and loads a model; resolves false when it failed or was cancelled.
+   *
+   * Loading a model unloads the one in use first (web-llm's `reload()` frees it before it
+   * fetches the next: holding both would need twice the GPU memory). So when the new one is
+   * cancelled or fails, the previous model is loaded again from the browser's cache, and
+   * `notice` says what happened.
+   */
   async load(modelId: string, custom: CustomModel[]): Promise<boolean> {
     if (this.#loading || this.#refuseWhileHeld()) return false;
     this.#error = null;
+    this.#notice = null;
+    const previous = this.#loaded !== modelId ? this.#loaded : null;
+    const downloading = !this.#cachedIds.includes(modelId);
+    const outcome = await this.#loadOne(modelId, custom, true);
+    if (outcome === 'loaded') return true;
+    const said =
+      outcome === 'cancelled'
+        ? `${downloading ? 'Download' : 'Loading'} of ${modelId} cancelled.`
+        : `${modelId} was not loaded.`;
+    // Still loaded when the worker refused before unloading it (a missing GPU feature, say).
+    if (!previous || this.#loaded === previous) {
+      if (outcome === 'cancelled') this.#notice = said;
+      return false;
+    }
+    this.#notice = `${said} Loading ${previous} again…`;
+    const restored = await this.#loadOne(previous, custom, false);
+    this.#notice =
+      restored === 'loaded'
+        ? `${said} ${previous} is loaded again.`
+        : `${said} ${previous} could not be loaded again: load it from the list below.`;
+    return false;
+  }
+
+  /** One load; a failure becomes the screen's error only when `report` (a restore's failure is in the notice). */
+  async #loadOne(
+    modelId: string,
+    custom: CustomModel[],
+    report: boolean,
+  ): Promise<'loaded' | 'cancelled' | 'failed'> {
     this.#loading = { modelId, progress: null, startedAt: performance.now() };
+    // The worker frees the model in use before it loads the next one.
+    this.#loaded = null;
     try {
       await this.#client.load(
         modelId,
@@ -171,11 +218,12 @@ export class EngineState {
         custom.find((model) => model.id === modelId),
       );
       this.#loaded = modelId;
-      return true;
+      return 'loaded';
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.code !== 'load-cancelled') this.#error = appError;
-      return false;
+      if (appError.code === 'load-cancelled') return 'cancelled';
+      if (report) this.#error = appError;
+      return 'failed';
     } finally {
       this.#loading = null;
       await this.refreshModels(custom);

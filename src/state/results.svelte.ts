@@ -15,7 +15,7 @@ import { importComparison } from '../core/exchange/import-comparison';
 import type { Verdict } from '../core/grading/types';
 import type { PromptSet } from '../core/prompts/types';
 import { summaryTable, summaryToCsv, summaryToMarkdown } from '../core/metrics/summary-export';
-import { compareRuns } from '../core/results/compare-runs';
+import { changesByCell, compareRuns } from '../core/results/compare-runs';
 import { createFrameBatcher, NO_PARTIALS, type FrameBatcher } from '../core/results/frame-batcher';
 import { buildGrid, withResult, type GridModel } from '../core/results/grid-model';
 import { applyQuery, DEFAULT_QUERY, type GridQuery } from '../core/results/grid-query';
@@ -67,6 +67,10 @@ export class ResultsState {
   readonly comparison = $derived(
     this.#grid && this.#compareGrid ? compareRuns(this.#grid, this.#compareGrid) : undefined,
   );
+  /** The open run's cells whose verdict differs in the compared run, for the grid to mark. */
+  readonly changes = $derived(changesByCell(this.comparison));
+  /** The compared run's record, from the run list. */
+  readonly compareRun = $derived(this.#runs.find((run) => run.id === this.#compareRunId));
 
   constructor(source: ResultsSource, options: ResultsStateOptions) {
     this.#source = source;
@@ -148,6 +152,21 @@ export class ResultsState {
       this.#unsubscribe = this.#source.subscribe(runId, (event) => this.#onLive(event));
     });
     this.#writeUrl();
+  }
+
+  /**
+   * The run list changed elsewhere (a run started, finished, was renamed or deleted): reread it,
+   * and the open run's record with it, so its status and name are current.
+   */
+  async refreshRuns(): Promise<void> {
+    try {
+      const runs = await this.#source.listRuns();
+      this.#runs = runs;
+      const open = runs.find((run) => run.id === this.#runId);
+      if (open && this.#run?.id === open.id) this.#run = open;
+    } catch (cause) {
+      this.#error = toAppError(cause, 'storage-failed');
+    }
   }
 
   async selectCompare(runId: string | undefined): Promise<void> {

@@ -55,6 +55,8 @@ export interface RunComparison {
   runA: string;
   runB: string;
   sharedItemIds: string[];
+  /** The shared items' prompts, in the same order as `sharedItemIds`. */
+  sharedPrompts: string[];
   sharedColumnKeys: string[];
   onlyInA: { items: number; columns: number };
   onlyInB: { items: number; columns: number };
@@ -121,10 +123,12 @@ export function compareRuns(a: GridModel, b: GridModel): RunComparison {
     ];
   });
 
+  const promptOf = new Map(a.rows.map((r) => [r.itemId, r.prompt]));
   return {
     runA: a.runId,
     runB: b.runId,
     sharedItemIds,
+    sharedPrompts: sharedItemIds.map((id) => promptOf.get(id) ?? id),
     sharedColumnKeys,
     onlyInA: {
       items: itemsA.size - sharedItemIds.length,
@@ -137,4 +141,13 @@ export function compareRuns(a: GridModel, b: GridModel): RunComparison {
     changes,
     deltas,
   };
+}
+
+/** Where a cell's verdict changed between the runs, by `${itemId}|${columnKey}`: what the grid marks. */
+export function changeKey(itemId: string, columnKey: string): string {
+  return `${itemId}|${columnKey}`;
+}
+
+export function changesByCell(comparison: RunComparison | undefined): ReadonlyMap<string, VerdictChange> {
+  return new Map((comparison?.changes ?? []).map((c) => [changeKey(c.itemId, c.columnKey), c]));
 }

@@ -4,7 +4,7 @@
  * Which source decides is grading's `effectiveVerdict` (override > judge >
  * deterministic); nothing here repeats that precedence.
  */
-import type { Verdict } from '../grading/types';
+import type { Verdict, VerdictSource } from '../grading/types';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   correct: 'Correct',
@@ -16,4 +16,11 @@ export const VERDICT_SYMBOLS: Record<Verdict, string> = {
   correct: '✓',
   incorrect: '✗',
   not_attempted: '–',
+};
+
+/** Who decided, as a person reads it ("decided by the grader", not by "deterministic"). */
+export const VERDICT_SOURCE_LABELS: Record<VerdictSource, string> = {
+  deterministic: 'the grader',
+  judge: 'the model judge',
+  override: 'your override',
 };

@@ -2,9 +2,10 @@
  * The simulated engine through its backend interface, on real timers at
  * rates high enough to run in milliseconds.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AdapterFacts, LoadProgress, SimulatedFailure } from '../../../workers/api';
 import { createSimulatedBackend, SIMULATED_LABEL } from '../../../workers/simulated-backend';
+import { memoryDownloadCache, type DownloadCache } from '../../../workers/simulated/download-cache';
 
 const HONEST = 'sim-honest-0.5B-q4f32_1';
 const fast = (failures: SimulatedFailure[] = [], adapter?: Partial<AdapterFacts>) =>
@@ -179,5 +180,57 @@ describe('simulated backend', () => {
     await expect(backend.generate(ask('hi'), () => undefined)).rejects.toMatchObject({
       code: 'model-not-loaded',
     });
+  });
+});
+
+describe('simulated downloads across reloads', () => {
+  // Each backend stands for one page load; the store is what the Cache API keeps between them.
+  const page = (downloads: DownloadCache) =>
+    createSimulatedBackend({ tokensPerSecond: 1e6, downloadMs: 0, downloads });
+
+  it('finds a model downloaded before the reload, and loads it from the cache', async () => {
+    const downloads = memoryDownloadCache();
+    await page(downloads).load(HONEST, () => undefined);
+    const reloaded = page(downloads);
+    expect((await reloaded.catalog([])).cachedIds).toEqual([HONEST]);
+    expect(await reloaded.listCached([])).toEqual([{ id: HONEST, bytes: 290 * 1024 * 1024 }]);
+    const progress: LoadProgress[] = [];
+    await reloaded.load(HONEST, (p) => progress.push(p));
+    expect(progress.some((p) => p.phase === 'download')).toBe(false);
+    expect(progress.some((p) => p.phase === 'cache')).toBe(true);
+  });
+
+  it('forgets a deleted model after the reload too', async () => {
+    const downloads = memoryDownloadCache();
+    const first = page(downloads);
+    await first.load(HONEST, () => undefined);
+    await first.deleteCached(HONEST, []);
+    expect(await page(downloads).listCached([])).toEqual([]);
+  });
+
+  it('keeps nothing of a download cancelled part-way', async () => {
+    const downloads = memoryDownloadCache();
+    const backend = createSimulatedBackend({ tokensPerSecond: 1e6, downloadMs: 80, downloads });
+    const loading = backend.load(HONEST, () => void backend.cancelLoad());
+    await expect(loading).rejects.toMatchObject({ code: 'load-cancelled' });
+    expect(await downloads.list()).toEqual(new Map());
+  });
+
+  it('still works, forgetting across reloads, when the store refuses to be read or written', async () => {
+    const refusing: DownloadCache = {
+      list: () => Promise.reject(new Error('SecurityError')),
+      put: () => Promise.reject(new Error('QuotaExceededError')),
+      delete: () => Promise.reject(new Error('SecurityError')),
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const backend = page(refusing);
+      await backend.load(HONEST, () => undefined);
+      expect(await backend.loadedModel()).toBe(HONEST);
+      expect((await backend.catalog([])).cachedIds).toEqual([HONEST]);
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns } from '../../../../src/core/results/compare-runs';
+import { changeKey, changesByCell, compareRuns } from '../../../../src/core/results/compare-runs';
 import { buildGrid } from '../../../../src/core/results/grid-model';
 import { item, promptSet, resultsFromTable, run } from './builders';
 
@@ -25,6 +25,7 @@ describe('compareRuns', () => {
 
   it('works on shared items and shared model × condition columns only', () => {
     expect(comparison.sharedItemIds).toEqual(['q2', 'q3', 'q4']);
+    expect(comparison.sharedPrompts).toEqual(['Question q2?', 'Question q3?', 'Question q4?']);
     expect(comparison.sharedColumnKeys).toEqual(['m1|closed-book', 'm1|context:ok']);
     expect(comparison.onlyInA).toEqual({ items: 1, columns: 0 });
     expect(comparison.onlyInB).toEqual({ items: 1, columns: 2 });
@@ -35,6 +36,13 @@ describe('compareRuns', () => {
       ['q2', 'm1|closed-book', 'incorrect', 'correct'],
       ['q4', 'm1|context:ok', 'correct', 'incorrect'],
     ]);
+  });
+
+  it('finds a changed cell by item and column, for the grid to mark', () => {
+    const changed = changesByCell(comparison);
+    expect(changed.get(changeKey('q2', 'm1|closed-book'))?.after).toBe('correct');
+    expect(changed.has(changeKey('q3', 'm1|closed-book'))).toBe(false);
+    expect(changesByCell(undefined).size).toBe(0);
   });
 
   it('gives rate deltas (b − a) on the shared items, with intervals around them', () => {
