@@ -97,9 +97,7 @@ export class LiveRunState {
 
   /** Tells a tab that just opened how the run here is going. */
   announce(): void {
-    const live = this.#live;
-    if (this.#running && live?.progress)
-      this.#tabs.post({ type: 'progress', runId: live.run.id, progress: live.progress });
+    if (this.#running) this.#broadcast(true);
   }
 
   /** Runs (or resumes) the run here; the caller holds its lock. Resolves when it stops. */
@@ -168,6 +166,7 @@ export class LiveRunState {
   #broadcast(now = false): void {
     const live = this.#live;
     if (!live?.progress) return;
+    // Posted as plain data: the state proxy itself cannot be cloned.
     const since = Date.now() - this.#lastBroadcast;
     if (!now && since < BROADCAST_MS) {
       this.#broadcastTimer ??= setTimeout(() => {
