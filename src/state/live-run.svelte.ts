@@ -13,7 +13,7 @@ import type { CustomModel, ModelRecord } from '../../workers/api';
 import { AppError } from '../core/errors';
 import type { PromptSet } from '../core/prompts/types';
 import { addSample, samplesFromResults, type SampleSums } from '../core/runs/estimate';
-import type { RunEvent, RunProgress } from '../core/runs/progress';
+import { progressWithStatus, type RunEvent, type RunProgress } from '../core/runs/progress';
 import type { RunOutcome, RunScheduler } from '../core/runs/runner';
 import { resultId, type ResultRecord, type RunRecord } from '../core/runs/types';
 import { createTokenBatcher, type TokenBatcher } from '../engine/token-batcher';
@@ -77,7 +77,10 @@ export class LiveRunState {
 
   /** The stored run changed (cancelled, retried, copied): show it as it is now. */
   replaceRun(run: RunRecord): void {
-    if (this.#live?.run.id === run.id && !this.#running) this.#live = { ...this.#live, run };
+    const live = this.#live;
+    if (live?.run.id !== run.id || this.#running) return;
+    const progress = live.progress ? progressWithStatus($state.snapshot(live.progress), run.status) : null;
+    this.#live = { ...live, run, progress };
   }
 
   /** Live tokens and results of the run in progress; returns the unsubscribe function. */

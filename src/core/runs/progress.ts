@@ -98,6 +98,24 @@ interface ModelEntry extends ModelProgress {
   activeSince: number | null;
 }
 
+/** What a model not done becomes when the run stops with `status` (done and skipped models stay). */
+function stoppedState(state: ModelState, status: RunStatus): ModelState {
+  if (state === 'done' || state === 'skipped') return state;
+  if (status === 'cancelled') return 'cancelled';
+  return status === 'paused' || status === 'interrupted' ? 'paused' : state;
+}
+
+/** A stopped run's last progress after its status changed outside the runner (a paused run cancelled). */
+export function progressWithStatus(progress: RunProgress, status: RunStatus): RunProgress {
+  return {
+    ...progress,
+    status,
+    etaMs: null,
+    etaAtLeastMs: null,
+    models: progress.models.map((m) => ({ ...m, etaMs: null, state: stoppedState(m.state, status) })),
+  };
+}
+
 export class ProgressTracker {
   private readonly models: ModelEntry[];
   private readonly sums = new Map<string, { ms: number; n: number }>();
@@ -141,9 +159,7 @@ export class ProgressTracker {
     this.current = null;
     for (const model of this.models) {
       this.leave(model);
-      if (model.state === 'done' || model.state === 'skipped') continue;
-      if (status === 'cancelled') model.state = 'cancelled';
-      else if (status === 'paused' || status === 'interrupted') model.state = 'paused';
+      model.state = stoppedState(model.state, status);
       delete model.load;
     }
   }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryRunStore } from '../../../../src/core/runs/memory-store';
+import { progressWithStatus } from '../../../../src/core/runs/progress';
 import { FAILURES_IN_A_ROW } from '../../../../src/core/runs/runner';
 import type { ResultRecord, RunRecord } from '../../../../src/core/runs/types';
 import { buildConfig, buildRun, setup, snapshots } from './fakes';
@@ -201,5 +202,21 @@ describe('imported runs', () => {
     expect(outcome.error?.message).toMatch(/imported/);
     expect(engine.log).toEqual([]);
     expect(store.runs.size).toBe(0);
+  });
+});
+
+describe('progressWithStatus', () => {
+  it('a paused run cancelled from the history: its models read cancelled, with no time left', async () => {
+    const { scheduler } = setup({ onAnswer: (index, runner) => index === 2 && runner.pause() });
+    await scheduler.start();
+    const paused = scheduler.progress();
+    if (!paused) throw new Error('no progress');
+    const cancelled = progressWithStatus(paused, 'cancelled');
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.models.map((m) => [m.state, m.done])).toEqual([
+      ['cancelled', 2],
+      ['cancelled', 0],
+    ]);
+    expect(paused.models[0]?.state).toBe('paused');
   });
 });
