@@ -10,33 +10,23 @@
  */
 import type { PromptSet } from '../core/prompts/types';
 import type { CustomModel } from '../../workers/api';
-import { AppError, toAppError, type Result } from '../core/errors';
+import { AppError, toAppError } from '../core/errors';
 import { addSample, samplesFromResults } from '../core/runs/estimate';
 import { createRun } from '../core/runs/plan';
-import { cancelStopped, copyRun, retrySkipped, runActions } from '../core/runs/run-actions';
-import type { RunConfig, RunEnvironment, RunRecord } from '../core/runs/types';
+import { retrySkipped, runActions } from '../core/runs/run-actions';
+import type { RunConfig, RunRecord } from '../core/runs/types';
 import { isImportedRun } from '../core/runs/types';
 import type { FloorcheckDb } from '../storage/db';
 import { requestPersistentStorage } from '../storage/persistence';
 import { getPromptSet, listPromptSets } from '../storage/prompt-sets';
-import { countResults, listResults, listResultSummaries } from '../storage/results';
-import {
-  deleteRun,
-  getRun,
-  listRuns,
-  markInterruptedRuns,
-  putRun,
-  putRunWithResults,
-  renameRun,
-  restoreRun,
-  updateRun,
-  type DeletedRun,
-} from '../storage/runs';
+import { countResults, listResultSummaries } from '../storage/results';
+import { getRun, listRuns, markInterruptedRuns, putRun } from '../storage/runs';
 import { getSetting, putSetting } from '../storage/settings';
-import { version as packageVersion } from '../../package.json';
 import { findBuiltinSetLazily, loadBuiltinSets } from './builtin-sets';
 import type { EngineState } from './engine.svelte';
 import { LiveRunState, type LiveRun } from './live-run.svelte';
+import { currentEnvironment } from './run-environment';
+import { RunHistoryState } from './run-history.svelte';
 import { OtherTabsState, type ElsewhereRun } from './other-tabs.svelte';
 import type { LiveEvent } from './results-source';
 import { draftFromConfig, type RunDraft } from './run-draft';
@@ -71,12 +61,12 @@ export class RunsState {
   readonly #customModels: () => CustomModel[];
   readonly #live: LiveRunState;
   readonly #others: OtherTabsState;
+  /** Rename, delete and undo, cancel a stopped run, copy an imported one. */
+  readonly history: RunHistoryState;
   #runs = $state.raw<RunRecord[]>([]);
   #sets = $state.raw<PromptSet[]>([]);
   #interrupted = $state.raw<InterruptedRun[]>([]);
   #error = $state<AppError | null>(null);
-  #notice = $state<string | null>(null);
-  #deleted = $state<DeletedRun | null>(null);
   /** Between the click and the run's first step (awaits that a second click must not slip through). */
   #starting = $state(false);
   /** A configuration to fill the run form with ("Run again"); `key` changes with each. */
@@ -94,6 +84,16 @@ export class RunsState {
     this.#customModels = customModels;
     this.#live = new LiveRunState(engine, tabs, customModels, () => void this.refresh());
     this.#others = new OtherTabsState(tabs, (runId) => this.#checkFreed(runId));
+    this.history = new RunHistoryState({
+      db,
+      tabs,
+      runs: () => this.#runs,
+      refresh: () => this.refresh(),
+      report: (error) => (this.#error = error),
+      environment: () => currentEnvironment(engine),
+      changed: (runId, run) => (run ? this.#live.replaceRun(run) : this.#live.forget(runId)),
+      elsewhere: (run) => this.#elsewhere(run),
+    });
   }
 
   get runs(): RunRecord[] {
@@ -115,12 +115,6 @@ export class RunsState {
   get error(): AppError | null {
     return this.#error;
   }
-  get notice(): string | null {
-    return this.#notice;
-  }
-  get recentlyDeleted(): DeletedRun | null {
-    return this.#deleted;
-  }
   get busy(): boolean {
     return this.#live.running || this.#starting;
   }
@@ -137,10 +131,6 @@ export class RunsState {
 
   dismissError(): void {
     this.#error = null;
-  }
-
-  dismissNotice(): void {
-    this.#notice = null;
   }
 
   /**
@@ -241,7 +231,7 @@ export class RunsState {
         name,
         config,
         set,
-        environment: this.#environment(),
+        environment: currentEnvironment(this.#engine),
         now,
       });
       if (!created.ok) {
@@ -267,7 +257,7 @@ export class RunsState {
     const db = this.#db;
     if (!run || !db || this.busy) return;
     if (this.#others.has(runId)) {
-      this.#error = elsewhereError(run);
+      this.#elsewhere(run);
       return;
     }
     if (!runActions(run).resume) {
@@ -306,36 +296,11 @@ export class RunsState {
     this.#live.cancel();
   }
 
-  /** Cancels a paused or interrupted run for good. */
-  async cancelStopped(runId: string): Promise<void> {
-    await this.#change(runId, (run) => cancelStopped(run, Date.now()));
-  }
-
   /** Clears the skips of a run and resumes the skipped models' missing cells. */
   async retrySkipped(runId: string): Promise<void> {
     if (this.busy) return;
-    const retried = await this.#change(runId, (run) => retrySkipped(run, Date.now()));
+    const retried = await this.history.change(runId, (run) => retrySkipped(run, Date.now()));
     if (retried) await this.resume(runId);
-  }
-
-  /** A local copy of an imported run (configuration, items, answers), which can then be resumed. */
-  async copy(runId: string): Promise<void> {
-    const db = this.#db;
-    const source = this.#runs.find((r) => r.id === runId);
-    if (!db || !source) return;
-    try {
-      const copied = copyRun(source, await listResults(db, runId), {
-        id: crypto.randomUUID(),
-        now: Date.now(),
-        environment: this.#environment(),
-      });
-      await putRunWithResults(db, copied.run, copied.results);
-      const missing = copied.run.status === 'paused' ? ' Resume it to answer the missing cells here.' : '';
-      this.#notice = `Made a local copy, "${copied.run.name}", with ${copied.results.length.toLocaleString('en')} answers.${missing}`;
-      await this.refresh();
-    } catch (error) {
-      this.#error = toAppError(error);
-    }
   }
 
   /** Fills the run form with a run's configuration, to edit before starting. */
@@ -348,70 +313,6 @@ export class RunsState {
     };
   }
 
-  async rename(runId: string, name: string): Promise<void> {
-    if (!this.#db) return;
-    try {
-      const renamed = await renameRun(this.#db, runId, name, Date.now());
-      if (!renamed.ok) this.#error = renamed.error;
-      await this.refresh();
-    } catch (error) {
-      this.#error = toAppError(error);
-    }
-  }
-
-  async remove(runId: string): Promise<void> {
-    if (!this.#db) return;
-    try {
-      const deleted = await deleteRun(this.#db, runId);
-      if (!deleted.ok) {
-        this.#error = deleted.error;
-        return;
-      }
-      this.#deleted = deleted.value;
-      this.#live.forget(runId);
-      await this.refresh();
-    } catch (error) {
-      this.#error = toAppError(error);
-    }
-  }
-
-  async undoRemove(): Promise<void> {
-    if (!this.#db || !this.#deleted) return;
-    try {
-      await restoreRun(this.#db, this.#deleted);
-      this.#deleted = null;
-      await this.refresh();
-    } catch (error) {
-      this.#error = toAppError(error);
-    }
-  }
-
-  forgetDeleted(): void {
-    this.#deleted = null;
-  }
-
-  /** Applies a history action to the run as stored, holding its lock; returns whether it was applied. */
-  async #change(runId: string, change: (run: RunRecord) => Result<RunRecord>): Promise<boolean> {
-    const db = this.#db;
-    const run = this.#runs.find((r) => r.id === runId);
-    if (!db || !run) return false;
-    try {
-      const locked = await this.#tabs.withLock(runId, () => updateRun(db, runId, change));
-      if (!locked.ok) {
-        this.#error = elsewhereError(run);
-        this.#others.watch(runId);
-        return false;
-      }
-      if (!locked.value.ok) this.#error = locked.value.error;
-      else this.#live.replaceRun(locked.value.value);
-      await this.refresh();
-      return locked.value.ok;
-    } catch (error) {
-      this.#error = toAppError(error);
-      return false;
-    }
-  }
-
   /** Runs the run here, holding its lock from before it is marked running until it has stopped. */
   async #execute(db: FloorcheckDb, runId: string, set: PromptSet): Promise<void> {
     try {
@@ -422,10 +323,9 @@ export class RunsState {
           throw new AppError('not-found', { message: 'The run was deleted.', action: 'Start a new run.' });
         return this.#live.execute(db, run, set);
       });
+      const run = this.#runs.find((r) => r.id === runId);
       if (!locked.ok) {
-        const run = this.#runs.find((r) => r.id === runId);
-        if (run) this.#error = elsewhereError(run);
-        this.#others.watch(runId);
+        if (run) this.#elsewhere(run);
       } else if (locked.value?.error) {
         this.#error = locked.value.error;
       }
@@ -436,23 +336,10 @@ export class RunsState {
     await this.#engine.refreshModels(this.#customModels()).catch(() => undefined);
   }
 
-  #environment(): RunEnvironment {
-    const info = this.#engine.info;
-    const adapter = this.#engine.adapter;
-    const environment: RunEnvironment = {
-      appVersion: packageVersion,
-      engine: info?.kind ?? 'webllm',
-      userAgent: navigator.userAgent,
-    };
-    if (info?.webllmVersion) environment.webllmVersion = info.webllmVersion;
-    if (adapter?.webgpu) {
-      environment.adapter = {
-        vendor: adapter.vendor,
-        architecture: adapter.architecture,
-        description: adapter.description,
-      };
-    }
-    return environment;
+  /** Another tab holds the run's lock: say so, and show it as running there. */
+  #elsewhere(run: RunRecord): void {
+    this.#error = elsewhereError(run);
+    this.#others.watch(run.id);
   }
 
   async #askPersistenceOnce(db: FloorcheckDb): Promise<void> {
