@@ -17,7 +17,7 @@ import { closedBook, contextCondition, toolCondition } from '../src/core/retriev
 import type { CellExecutor } from '../src/core/runs/cell-executor-types';
 import { createCellExecutor } from '../src/core/runs/cell-executor';
 import { DEFAULT_GENERATION_SETTINGS } from '../src/core/runs/generation-settings';
-import type { RunStore } from '../src/core/runs/run-store';
+import type { RunStore, StoredCell } from '../src/core/runs/run-store';
 import { RunScheduler, type RunnerEngine } from '../src/core/runs/runner';
 import type { ResultRecord, RunRecord } from '../src/core/runs/types';
 
@@ -66,7 +66,7 @@ class ReferenceStore implements RunStore {
     this.results += results.length;
     this.batches += 1;
   }
-  async listResultIds(): Promise<string[]> {
+  async listStoredCells(): Promise<StoredCell[]> {
     return [];
   }
 }

@@ -31,6 +31,8 @@ export const SIMULATED_LABEL = 'Simulated engine';
 export const DEFAULT_TOKENS_PER_SECOND = 60;
 export const DEFAULT_DOWNLOAD_MS = 1500;
 const COMPILE_STEPS = 2;
+/** A long prefill is slept in slices this long, so an interrupt is seen at once. */
+const INTERRUPT_SLICE_MS = 50;
 const MB = 1024 * 1024;
 
 export interface SimulatedOptions {
@@ -80,6 +82,14 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
   let loading: { cancelled: boolean } | null = null;
   let generating = false;
   let interrupted = false;
+
+  /** Waits as a generation would, but notices an interrupt within a slice, as web-llm does between steps. */
+  async function sleepUnlessInterrupted(ms: number): Promise<void> {
+    const until = clock.now() + ms;
+    for (let left = ms; left >= 1 && !interrupted; left = until - clock.now()) {
+      await clock.sleep(Math.min(left, INTERRUPT_SLICE_MS));
+    }
+  }
 
   function find(modelId: string): SimulatedModel {
     const model = scenario.models.find((m) => m.id === modelId);
@@ -214,8 +224,7 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
         let text = '';
         let emitted = 0;
         for (const token of tokens) {
-          const wait = started + tokenDueMs(emitted, prefillMs, interval) - clock.now();
-          if (wait >= 1) await clock.sleep(wait);
+          await sleepUnlessInterrupted(started + tokenDueMs(emitted, prefillMs, interval) - clock.now());
           if (interrupted) break;
           if (emitted >= lostAfter) {
             loaded = null;
@@ -230,8 +239,7 @@ export function createSimulatedBackend(options: SimulatedOptions = {}): EngineBa
         }
         if (emitted === 0 && !interrupted) {
           // Nothing to stream (a native tool call): the prompt is still read.
-          const wait = started + prefillMs - clock.now();
-          if (wait >= 1) await clock.sleep(wait);
+          await sleepUnlessInterrupted(started + prefillMs - clock.now());
         }
         const ended = clock.now();
         const finishReason: FinishReason = interrupted

@@ -1,9 +1,12 @@
 /**
  * The run form's fields as the person left them, kept in localStorage so a
- * reload does not lose a half-made configuration. Read defensively: a draft
- * from an older version, or edited by hand, falls back field by field.
+ * reload does not lose a half-made configuration: the conditions they added
+ * are kept too, checked or not. Read defensively: a draft from an older
+ * version, or edited by hand, falls back field by field. `draftFromConfig`
+ * turns a run's configuration back into form fields ("Run again").
  */
-import type { GenerationSettings } from '../core/runs/types';
+import { conditionId } from '../core/retrieval/conditions';
+import type { GenerationSettings, RunConfig } from '../core/runs/types';
 
 export interface RunDraft {
   setId: string;
@@ -11,7 +14,10 @@ export interface RunDraft {
   sampleSize: string;
   sampleSeed: string;
   modelIds: string[];
+  /** The conditions checked. */
   conditionIds: string[];
+  /** Conditions the person added beyond the presets, checked or not. */
+  addedConditionIds?: string[];
   settings: GenerationSettings;
   name: string;
 }
@@ -40,6 +46,7 @@ export function loadRunDraft(storage: Pick<Storage, 'getItem'> = localStorage): 
     assign('name', text('name'));
     assign('modelIds', list('modelIds'));
     assign('conditionIds', list('conditionIds'));
+    assign('addedConditionIds', list('addedConditionIds'));
     if (settings && typeof settings.systemPrompt === 'string' && typeof settings.templates === 'object') {
       out.settings = settings as GenerationSettings;
     }
@@ -55,4 +62,20 @@ export function saveRunDraft(draft: RunDraft, storage: Pick<Storage, 'setItem'> 
   } catch {
     // Storage full or refused (private mode): the draft is a convenience, the form still works.
   }
+}
+
+/** The form's fields for a run's configuration: every condition of it checked, its conditions offered. */
+export function draftFromConfig(config: RunConfig, name: string): RunDraft {
+  const conditionIds = config.conditions.map(conditionId);
+  return {
+    setId: config.setId,
+    tags: config.selection.tags.join(', '),
+    sampleSize: config.selection.sample ? String(config.selection.sample.size) : '',
+    sampleSeed: config.selection.sample ? String(config.selection.sample.seed) : '1',
+    modelIds: [...config.modelIds],
+    conditionIds,
+    addedConditionIds: conditionIds,
+    settings: structuredClone(config.settings),
+    name,
+  };
 }

@@ -1,72 +1,99 @@
 /**
- * Runs as the page sees them: the history, the draft configuration, and the
- * one run in progress (its scheduler, progress and streaming answer). All the
- * work is in src/core/runs (planning, scheduler, cell executor) and
- * src/storage; this class wires them to the engine client and holds what the
- * screen shows.
+ * Runs as the page sees them: the history and what can be done with each run
+ * (`core/runs/run-actions.ts` says which), the run form's preset, the run in
+ * progress here (`live-run.svelte.ts`) and runs in progress in other tabs
+ * (`other-tabs.svelte.ts`). The work is in src/core/runs and src/storage;
+ * this class wires them together and holds what the screen shows.
+ *
+ * Every action that writes a run (start, resume, cancel, retry) holds the
+ * run's lock (`run-tabs.ts`), so two tabs never run or change one run at once.
  */
 import type { PromptSet } from '../core/prompts/types';
-import type { CustomModel, ModelRecord } from '../core/engine/model-record';
+import type { CustomModel } from '../core/engine/model-record';
 import { AppError, toAppError } from '../core/errors';
-import { modelEnvironment } from '../core/runs/model-request';
+import { addSample, samplesFromResults } from '../core/runs/estimate';
 import { createRun } from '../core/runs/plan';
-import type { RunEvent, RunProgress } from '../core/runs/progress';
-import type { RunScheduler } from '../core/runs/runner';
-import type { ResultRecord, RunConfig, RunEnvironment, RunRecord } from '../core/runs/types';
-import { createTokenBatcher, type TokenBatcher } from '../engine/token-batcher';
+import { retrySkipped, runActions } from '../core/runs/run-actions';
+import type { RunConfig, RunRecord } from '../core/runs/types';
+import { isImportedRun } from '../core/runs/types';
 import type { FloorcheckDb } from '../storage/db';
 import { requestPersistentStorage } from '../storage/persistence';
 import { getPromptSet, listPromptSets } from '../storage/prompt-sets';
-import { IdbRunStore } from '../storage/run-store';
-import {
-  deleteRun,
-  listRuns,
-  markInterruptedRuns,
-  putRun,
-  renameRun,
-  restoreRun,
-  type DeletedRun,
-} from '../storage/runs';
+import { countResults, listResultSummaries } from '../storage/results';
+import { getRun, listRuns, markInterruptedRuns, putRun } from '../storage/runs';
 import { getSetting, putSetting } from '../storage/settings';
-import type { EngineState } from './engine.svelte';
-import { version as packageVersion } from '../../package.json';
-import type { LiveEvent } from './results-source';
-import { resultId } from '../core/runs/types';
-import { addSample, samplesFromResults, type SampleSums } from '../core/runs/estimate';
-import { listResultSummaries } from '../storage/results';
 import { findBuiltinSetLazily, loadBuiltinSets } from './builtin-sets';
+import type { EngineState } from './engine.svelte';
+import { LiveRunState, type LiveRun } from './live-run.svelte';
+import { currentEnvironment } from './run-environment';
+import { RunHistoryState } from './run-history.svelte';
+import { OtherTabsState, type ElsewhereRun } from './other-tabs.svelte';
+import type { LiveEvent } from './results-source';
+import { draftFromConfig, type RunDraft } from './run-draft';
+import { browserRunTabs, type RunTabs } from './run-tabs';
 
-export interface LiveRun {
+export type { LiveRun } from './live-run.svelte';
+export type { ElsewhereRun } from './other-tabs.svelte';
+
+/** An interrupted run, for the banner: how much of it is kept. */
+export interface InterruptedRun {
   run: RunRecord;
-  progress: RunProgress | null;
-  /** The answer streaming in for the current cell (batched per frame). */
-  answer: string;
-  last: ResultRecord | null;
-  error: AppError | null;
+  kept: number;
+  planned: number;
 }
+
+const NO_DB = () =>
+  new AppError('storage-failed', {
+    message: 'Runs need IndexedDB to keep their answers, and it could not be opened.',
+    action: 'Use a normal (not private) window of a current browser.',
+  });
+
+const elsewhereError = (run: RunRecord) =>
+  new AppError('run-invalid', {
+    message: `"${run.name}" is running in another tab.`,
+    action: 'Switch to that tab to pause or cancel it; this tab shows its progress.',
+  });
 
 export class RunsState {
   readonly #db: FloorcheckDb | null;
   readonly #engine: EngineState;
+  readonly #tabs: RunTabs;
   readonly #customModels: () => CustomModel[];
+  readonly #live: LiveRunState;
+  readonly #others: OtherTabsState;
+  /** Rename, delete and undo, cancel a stopped run, copy an imported one. */
+  readonly history: RunHistoryState;
   #runs = $state.raw<RunRecord[]>([]);
   #sets = $state.raw<PromptSet[]>([]);
-  #live = $state<LiveRun | null>(null);
+  #interrupted = $state.raw<InterruptedRun[]>([]);
   #error = $state<AppError | null>(null);
-  #deleted = $state<DeletedRun | null>(null);
-  #scheduler: RunScheduler | null = null;
-  #running = $state(false);
   /** Between the click and the run's first step (awaits that a second click must not slip through). */
   #starting = $state(false);
-  /** How long each model's answers took in earlier runs on this engine, for the estimate before a run. */
-  #cellTimes = $state.raw<SampleSums>(new Map());
-  #batcher: TokenBatcher | null = null;
-  #listeners = new Set<{ runId: string; listener: (event: LiveEvent) => void }>();
+  /** A configuration to fill the run form with ("Run again"); `key` changes with each. */
+  #preset = $state.raw<{ draft: RunDraft; key: number } | null>(null);
 
-  constructor(db: FloorcheckDb | null, engine: EngineState, customModels: () => CustomModel[]) {
+  constructor(
+    db: FloorcheckDb | null,
+    engine: EngineState,
+    customModels: () => CustomModel[],
+    tabs: RunTabs = browserRunTabs(),
+  ) {
     this.#db = db;
     this.#engine = engine;
+    this.#tabs = tabs;
     this.#customModels = customModels;
+    this.#live = new LiveRunState(engine, tabs, customModels, () => void this.refresh());
+    this.#others = new OtherTabsState(tabs, (runId) => this.#checkFreed(runId));
+    this.history = new RunHistoryState({
+      db,
+      tabs,
+      runs: () => this.#runs,
+      refresh: () => this.refresh(),
+      report: (error) => (this.#error = error),
+      environment: (config) => currentEnvironment(engine, config),
+      changed: (runId, run) => (run ? this.#live.replaceRun(run) : this.#live.forget(runId)),
+      elsewhere: (run) => this.#elsewhere(run),
+    });
   }
 
   get runs(): RunRecord[] {
@@ -76,33 +103,67 @@ export class RunsState {
     return this.#sets;
   }
   get live(): LiveRun | null {
-    return this.#live;
+    return this.#live.live;
+  }
+  /** Runs another tab is running now. */
+  get elsewhere(): ElsewhereRun[] {
+    return this.#others.runs;
+  }
+  get interrupted(): InterruptedRun[] {
+    return this.#interrupted;
   }
   get error(): AppError | null {
     return this.#error;
   }
-  get recentlyDeleted(): DeletedRun | null {
-    return this.#deleted;
-  }
   get busy(): boolean {
-    return this.#running || this.#starting;
+    return this.#live.running || this.#starting;
   }
-  get cellTimes(): SampleSums {
-    return this.#cellTimes;
+  get cellTimes() {
+    return this.#live.cellTimes;
+  }
+  get preset(): { draft: RunDraft; key: number } | null {
+    return this.#preset;
+  }
+
+  isElsewhere(runId: string): boolean {
+    return this.#others.has(runId);
   }
 
   dismissError(): void {
     this.#error = null;
   }
 
-  /** Called once on app start: runs cut off by a reload or a crash become `interrupted`. */
+  /**
+   * Called once on app start. Runs marked `running` whose lock no tab holds
+   * were cut off (a reload, a crash) and become `interrupted`; those whose
+   * lock is held are running in another tab, and are watched instead.
+   */
   async load(): Promise<void> {
+    const db = this.#db;
     try {
-      if (this.#db) await markInterruptedRuns(this.#db, Date.now());
+      if (db) {
+        const running = (await listRuns(db)).filter((run) => run.status === 'running').map((run) => run.id);
+        await this.#tabs.withFreeLocks(running, async (free) => {
+          await markInterruptedRuns(db, Date.now(), (run) => free.has(run.id));
+          for (const id of running) if (!free.has(id)) this.#others.watch(id);
+        });
+        this.#tabs.listen((message) => {
+          if (message.type === 'hello') this.#live.announce();
+          else if (this.#others.receive(message)) void this.refresh();
+        });
+        this.#tabs.post({ type: 'hello' });
+      }
       await this.refresh();
     } catch (error) {
       this.#error = toAppError(error);
     }
+  }
+
+  /** Another tab let go of a run: if it is still marked running, it was cut off there. */
+  async #checkFreed(runId: string): Promise<void> {
+    if (!this.#db) return;
+    await markInterruptedRuns(this.#db, Date.now(), (run) => run.id === runId);
+    await this.refresh();
   }
 
   /**
@@ -115,10 +176,10 @@ export class RunsState {
     const kind = this.#engine.info?.kind ?? 'webllm';
     const sums = new Map<string, { ms: number; n: number }>();
     for (const run of this.#runs) {
-      if (run.importedFrom || run.environment.engine !== kind) continue;
+      if (isImportedRun(run) || run.environment.engine !== kind) continue;
       for (const sample of samplesFromResults(await listResultSummaries(db, run.id))) addSample(sums, sample);
     }
-    this.#cellTimes = sums;
+    this.#live.cellTimes = sums;
   }
 
   async refresh(): Promise<void> {
@@ -127,23 +188,23 @@ export class RunsState {
       this.#sets = [...builtin];
       return;
     }
-    this.#runs = await listRuns(this.#db);
-    this.#sets = [...builtin, ...(await listPromptSets(this.#db))];
+    const db = this.#db;
+    const runs = await listRuns(db);
+    this.#runs = runs;
+    this.#sets = [...builtin, ...(await listPromptSets(db))];
+    const stopped = runs.filter((run) => run.status === 'interrupted' && runActions(run).resume);
+    this.#interrupted = await Promise.all(
+      stopped.map(async (run) => ({
+        run,
+        kept: await countResults(db, run.id),
+        planned: run.itemIds.length * run.config.conditions.length * run.config.modelIds.length,
+      })),
+    );
   }
 
-  /**
-   * Live tokens and results of a run in progress, for the results grid (its `LiveFeed`).
-   * Returns the unsubscribe function.
-   */
-  readonly liveFeed = (runId: string, listener: (event: LiveEvent) => void): (() => void) => {
-    const entry = { runId, listener };
-    this.#listeners.add(entry);
-    return () => this.#listeners.delete(entry);
-  };
-
-  #emit(runId: string, event: LiveEvent): void {
-    for (const entry of this.#listeners) if (entry.runId === runId) entry.listener(event);
-  }
+  /** Live tokens and results of a run in progress, for the results grid (its `LiveFeed`). */
+  readonly liveFeed = (runId: string, listener: (event: LiveEvent) => void): (() => void) =>
+    this.#live.feed(runId, listener);
 
   async findSet(id: string): Promise<PromptSet | undefined> {
     return (await findBuiltinSetLazily(id)) ?? (this.#db ? await getPromptSet(this.#db, id) : undefined);
@@ -153,16 +214,35 @@ export class RunsState {
   async start(config: RunConfig, name: string): Promise<boolean> {
     const db = this.#db;
     if (!db) {
-      this.#error = new AppError('storage-failed', {
-        message: 'Runs need IndexedDB to keep their answers, and it could not be opened.',
-        action: 'Use a normal (not private) window of a current browser.',
-      });
+      this.#error = NO_DB();
       return false;
     }
     if (this.busy) return false;
     this.#starting = true;
     try {
-      return await this.#create(db, config, name);
+      const set = await this.findSet(config.setId);
+      if (!set) {
+        this.#error = new AppError('not-found', { message: 'The chosen prompt set no longer exists.' });
+        return false;
+      }
+      const now = Date.now();
+      const created = createRun({
+        id: crypto.randomUUID(),
+        name,
+        config,
+        set,
+        environment: currentEnvironment(this.#engine, config),
+        now,
+      });
+      if (!created.ok) {
+        this.#error = created.error;
+        return false;
+      }
+      await this.#askPersistenceOnce(db);
+      await putRun(db, created.value);
+      await this.refresh();
+      void this.#execute(db, created.value.id, set);
+      return true;
     } catch (error) {
       this.#error = toAppError(error);
       return false;
@@ -171,35 +251,26 @@ export class RunsState {
     }
   }
 
-  async #create(db: FloorcheckDb, config: RunConfig, name: string): Promise<boolean> {
-    const set = await this.findSet(config.setId);
-    if (!set) {
-      this.#error = new AppError('not-found', { message: 'The chosen prompt set no longer exists.' });
-      return false;
-    }
-    const created = createRun({
-      id: crypto.randomUUID(),
-      name,
-      config,
-      set,
-      environment: this.#environment(config),
-      now: Date.now(),
-    });
-    if (!created.ok) {
-      this.#error = created.error;
-      return false;
-    }
-    await this.#askPersistenceOnce(db);
-    await putRun(db, created.value);
-    await this.refresh();
-    void this.#execute(created.value, set);
-    return true;
-  }
-
   /** Resumes a paused or interrupted run from its missing cells. */
   async resume(runId: string): Promise<void> {
     const run = this.#runs.find((r) => r.id === runId);
-    if (!run || this.busy) return;
+    const db = this.#db;
+    if (!run || !db || this.busy) return;
+    if (this.#others.has(runId)) {
+      this.#elsewhere(run);
+      return;
+    }
+    if (!runActions(run).resume) {
+      this.#error = new AppError('run-invalid', {
+        message: isImportedRun(run)
+          ? `"${run.name}" was imported, so it is read-only here.`
+          : `"${run.name}" is ${run.status}, so there is nothing to resume.`,
+        action: isImportedRun(run)
+          ? 'Make a copy of it, then resume the copy.'
+          : 'Use "Run again" for a new run.',
+      });
+      return;
+    }
     this.#starting = true;
     try {
       const set = await this.findSet(run.config.setId);
@@ -210,182 +281,65 @@ export class RunsState {
         });
         return;
       }
-      void this.#execute(run, set);
+      void this.#execute(db, runId, set);
     } finally {
       this.#starting = false;
     }
   }
 
   pause(): void {
-    this.#scheduler?.pause();
+    this.#live.pause();
   }
 
+  /** Cancels the run in progress here. */
   cancel(): void {
-    this.#scheduler?.cancel();
+    this.#live.cancel();
   }
 
-  async runAgain(runId: string): Promise<boolean> {
+  /** Clears the skips of a run and resumes the skipped models' missing cells. */
+  async retrySkipped(runId: string): Promise<void> {
+    if (this.busy) return;
+    const retried = await this.history.change(runId, (run) => retrySkipped(run, Date.now()));
+    if (retried) await this.resume(runId);
+  }
+
+  /** Fills the run form with a run's configuration, to edit before starting. */
+  runAgain(runId: string): void {
     const run = this.#runs.find((r) => r.id === runId);
-    if (!run) return false;
-    return this.start(run.config, `${run.name} (again)`);
-  }
-
-  async rename(runId: string, name: string): Promise<void> {
-    if (!this.#db) return;
-    try {
-      const renamed = await renameRun(this.#db, runId, name, Date.now());
-      if (!renamed.ok) this.#error = renamed.error;
-      await this.refresh();
-    } catch (error) {
-      this.#error = toAppError(error);
-    }
-  }
-
-  async remove(runId: string): Promise<void> {
-    if (!this.#db) return;
-    try {
-      const deleted = await deleteRun(this.#db, runId);
-      if (!deleted.ok) {
-        this.#error = deleted.error;
-        return;
-      }
-      this.#deleted = deleted.value;
-      // The progress panel no longer has a run to show or resume.
-      if (this.#live?.run.id === runId && !this.busy) this.#live = null;
-      await this.refresh();
-    } catch (error) {
-      this.#error = toAppError(error);
-    }
-  }
-
-  async undoRemove(): Promise<void> {
-    if (!this.#db || !this.#deleted) return;
-    try {
-      await restoreRun(this.#db, this.#deleted);
-      this.#deleted = null;
-      await this.refresh();
-    } catch (error) {
-      this.#error = toAppError(error);
-    }
-  }
-
-  forgetDeleted(): void {
-    this.#deleted = null;
-  }
-
-  async #execute(run: RunRecord, set: PromptSet): Promise<void> {
-    if (!this.#db || this.#running) return;
-    if (!this.#engine.acquire('run')) {
-      this.#error = new AppError('engine-busy', {
-        message: 'The engine is busy with a download, a prompt or the judge, so the run cannot start.',
-        action: 'Wait for it to finish (or cancel it), then start the run again.',
-      });
-      return;
-    }
-    this.#running = true;
-    try {
-      await this.#executeWith(this.#db, run, set);
-    } catch (error) {
-      this.#error = toAppError(error);
-    } finally {
-      this.#running = false;
-      this.#engine.release('run');
-    }
-  }
-
-  async #executeWith(db: FloorcheckDb, run: RunRecord, set: PromptSet): Promise<void> {
-    const records = new Map(this.#engine.records.map((r): [string, ModelRecord] => [r.id, r]));
-    // Retrieval (MiniSearch) and the grader load with the first run, not with the page.
-    const [{ createCellExecutor }, { RunScheduler }] = await Promise.all([
-      import('../core/runs/cell-executor'),
-      import('../core/runs/runner'),
-    ]);
-    const executor = createCellExecutor({
-      set,
-      settings: run.config.settings,
-      // Each model is sent what its capabilities allow (thinking flag, tool mode, stop sequences).
-      capabilitiesOf: (modelId) => records.get(modelId)?.capabilities,
-    });
-    const scheduler = new RunScheduler(run, {
-      engine: this.#engine.client,
-      store: new IdbRunStore(db),
-      executor,
-      clock: () => performance.now(),
-      onEvent: (event) => this.#onEvent(event),
-      customModels: this.#customModels(),
-    });
-    this.#scheduler = scheduler;
-    this.#batcher = createTokenBatcher((text) => {
-      if (this.#live) this.#live.answer += text;
-    });
-    this.#live = { run, progress: scheduler.progress(), answer: '', last: null, error: null };
-    const outcome = await scheduler.start();
-    this.#batcher.flush();
-    this.#live = { ...this.#live, run: outcome.run, error: outcome.error ?? null };
-    if (outcome.error) this.#error = outcome.error;
-    this.#scheduler = null;
-    await this.refresh();
-    await this.#engine.refreshModels(this.#customModels());
-  }
-
-  #onEvent(event: RunEvent): void {
-    const live = this.#live;
-    if (!live) return;
-    switch (event.type) {
-      case 'progress':
-        live.progress = event.progress;
-        break;
-      case 'token':
-        this.#batcher?.push(event.delta);
-        if (this.#listeners.size > 0) {
-          const { cell } = event;
-          const cellId = resultId(live.run.id, cell.modelId, cell.conditionId, cell.itemId);
-          this.#emit(live.run.id, { type: 'token', runId: live.run.id, cellId, delta: event.delta });
-        }
-        break;
-      case 'cell':
-        this.#batcher?.cancel();
-        live.answer = '';
-        live.last = event.result;
-        this.#emit(live.run.id, { type: 'result', result: event.result });
-        if (!event.result.error) {
-          const sums = new Map([...this.#cellTimes].map(([id, sum]) => [id, { ...sum }]));
-          for (const sample of samplesFromResults([event.result])) addSample(sums, sample);
-          this.#cellTimes = sums;
-        }
-        break;
-      case 'status':
-        live.run = { ...live.run, status: event.status };
-        if (event.error) live.error = event.error;
-        void this.refresh();
-        break;
-      default:
-        break;
-    }
-  }
-
-  #environment(config: RunConfig): RunEnvironment {
-    const info = this.#engine.info;
-    const adapter = this.#engine.adapter;
-    const capabilities = new Map(this.#engine.records.map((r) => [r.id, r.capabilities]));
-    const environment: RunEnvironment = {
-      appVersion: packageVersion,
-      engine: info?.kind ?? 'webllm',
-      userAgent: navigator.userAgent,
-      // What each model is sent (thinking, tool mode, stop sequences, settings), as decided now.
-      models: config.modelIds.map((id) =>
-        modelEnvironment(id, capabilities.get(id), config.settings, info?.webllmVersion),
-      ),
+    if (!run) return;
+    this.#preset = {
+      draft: draftFromConfig(run.config, `${run.name} (again)`),
+      key: (this.#preset?.key ?? 0) + 1,
     };
-    if (info?.webllmVersion) environment.webllmVersion = info.webllmVersion;
-    if (adapter?.webgpu) {
-      environment.adapter = {
-        vendor: adapter.vendor,
-        architecture: adapter.architecture,
-        description: adapter.description,
-      };
+  }
+
+  /** Runs the run here, holding its lock from before it is marked running until it has stopped. */
+  async #execute(db: FloorcheckDb, runId: string, set: PromptSet): Promise<void> {
+    try {
+      const locked = await this.#tabs.withLock(runId, async () => {
+        // Read inside the lock: another tab may have finished or changed the run meanwhile.
+        const run = await getRun(db, runId);
+        if (!run)
+          throw new AppError('not-found', { message: 'The run was deleted.', action: 'Start a new run.' });
+        return this.#live.execute(db, run, set);
+      });
+      const run = this.#runs.find((r) => r.id === runId);
+      if (!locked.ok) {
+        if (run) this.#elsewhere(run);
+      } else if (locked.value?.error) {
+        this.#error = locked.value.error;
+      }
+    } catch (error) {
+      this.#error = toAppError(error);
     }
-    return environment;
+    await this.refresh().catch(() => undefined);
+    await this.#engine.refreshModels(this.#customModels()).catch(() => undefined);
+  }
+
+  /** Another tab holds the run's lock: say so, and show it as running there. */
+  #elsewhere(run: RunRecord): void {
+    this.#error = elsewhereError(run);
+    this.#others.watch(run.id);
   }
 
   async #askPersistenceOnce(db: FloorcheckDb): Promise<void> {

@@ -159,14 +159,6 @@ export function listResultIds(db: FloorcheckDb, runId: string): Promise<string[]
   return guard('reading answers', () => db.getAllKeysFromIndex('results', 'by-run', runId));
 }
 
-/** Ids of the cells stored with an error (the runner tries them again on resume); reads the summaries only. */
-export function listFailedResultIds(db: FloorcheckDb, runId: string): Promise<string[]> {
-  return guard('reading answers', async () => {
-    const summaries = await db.getAllFromIndex('results', 'by-run', runId);
-    return summaries.filter((summary) => summary.error !== undefined).map((summary) => summary.id);
-  });
-}
-
 export function countResults(db: FloorcheckDb, runId: string): Promise<number> {
   return guard('counting answers', () => db.countFromIndex('results', 'by-run', runId));
 }

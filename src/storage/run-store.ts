@@ -1,8 +1,8 @@
 /** The runner's `RunStore`, backed by IndexedDB. Failures arrive as AppErrors (quota → `storage-quota-exceeded`). */
-import type { RunStore } from '../core/runs/run-store';
+import { storedCell, type RunStore, type StoredCell } from '../core/runs/run-store';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
-import { listFailedResultIds, listResultIds, putResults } from './results';
+import { listResultSummaries, putResults } from './results';
 import { putRun } from './runs';
 
 export class IdbRunStore implements RunStore {
@@ -16,11 +16,8 @@ export class IdbRunStore implements RunStore {
     return putResults(this.db, results);
   }
 
-  listResultIds(runId: string): Promise<string[]> {
-    return listResultIds(this.db, runId);
-  }
-
-  listFailedResultIds(runId: string): Promise<string[]> {
-    return listFailedResultIds(this.db, runId);
+  /** Summaries, not only keys: the time of each stored answer counts on resume (a tenth of the bytes of whole records). */
+  async listStoredCells(runId: string): Promise<StoredCell[]> {
+    return (await listResultSummaries(this.db, runId)).map(storedCell);
   }
 }

@@ -108,33 +108,45 @@ export async function deleteRun(db: FloorcheckDb, id: string): Promise<Result<De
 }
 
 /** Puts a deleted run and its results back (undo), in one transaction. */
-export async function restoreRun(db: FloorcheckDb, deleted: DeletedRun): Promise<void> {
-  await guard('restoring the run', async () => {
+export function restoreRun(db: FloorcheckDb, deleted: DeletedRun): Promise<void> {
+  return putRunWithResults(db, deleted.run, deleted.results, 'restoring the run');
+}
+
+/** Stores a run and its results in one transaction (undo of a delete, a copy of an imported run). */
+export async function putRunWithResults(
+  db: FloorcheckDb,
+  run: RunRecord,
+  results: readonly ResultRecord[],
+  doing = 'saving the run and its answers',
+): Promise<void> {
+  await guard(doing, async () => {
     const tx = db.transaction(['runs', 'results', 'result-details'], 'readwrite');
-    const results = tx.objectStore('results');
+    const summaries = tx.objectStore('results');
     const details = tx.objectStore('result-details');
-    const records: ({ run: RunRecord } | ResultWrite)[] = [
-      { run: deleted.run },
-      ...resultWrites(deleted.results),
-    ];
+    const records: ({ run: RunRecord } | ResultWrite)[] = [{ run }, ...resultWrites(results)];
     await allOrNothing(tx, records, (record) => {
       if ('run' in record) return tx.objectStore('runs').put(record.run);
-      return 'summary' in record ? results.put(record.summary) : details.put(record.details);
+      return 'summary' in record ? summaries.put(record.summary) : details.put(record.details);
     });
   });
 }
 
 /**
- * On app start: runs still marked `running` were cut off (reload, crash,
- * closed tab); mark them `interrupted` so the history offers resume.
- * Returns the runs it changed.
+ * Runs still marked `running` were cut off (reload, crash, closed tab): mark
+ * them `interrupted` so the history offers resume. `mayMark` is asked inside
+ * the transaction for each: a run another tab is running right now (it holds
+ * the run's lock) must not be marked. Returns the runs it changed.
  */
-export async function markInterruptedRuns(db: FloorcheckDb, now: number): Promise<RunRecord[]> {
+export async function markInterruptedRuns(
+  db: FloorcheckDb,
+  now: number,
+  mayMark: (run: RunRecord) => boolean = () => true,
+): Promise<RunRecord[]> {
   return guard('checking for interrupted runs', async () => {
     const tx = db.transaction('runs', 'readwrite');
     const changed: RunRecord[] = [];
     for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
-      if (cursor.value.status !== 'running') continue;
+      if (cursor.value.status !== 'running' || !mayMark(cursor.value)) continue;
       const run: RunRecord = { ...cursor.value, status: 'interrupted', updatedAt: now };
       changed.push(run);
       await cursor.update(run);
@@ -142,4 +154,26 @@ export async function markInterruptedRuns(db: FloorcheckDb, now: number): Promis
     await tx.done;
     return changed;
   });
+}
+
+/**
+ * Applies `change` to the run as stored now, in one transaction, and returns
+ * the stored result (a rejected change is returned and nothing is written).
+ * For history actions on a stopped run (cancel, retry skipped), which must
+ * not write over a newer state another tab may have saved.
+ */
+export async function updateRun(
+  db: FloorcheckDb,
+  id: string,
+  change: (run: RunRecord) => Result<RunRecord>,
+): Promise<Result<RunRecord>> {
+  const outcome = await guard('saving the run', async () => {
+    const tx = db.transaction('runs', 'readwrite');
+    const run = await tx.store.get(id);
+    const next = run ? change(run) : undefined;
+    if (next?.ok) await tx.store.put(next.value);
+    await tx.done;
+    return next;
+  });
+  return outcome ?? notFound(id);
 }

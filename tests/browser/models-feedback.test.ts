@@ -103,8 +103,8 @@ describe('download feedback', () => {
     const { page, context } = await openApp(browser, '?engine=simulated');
     await page.getByRole('tab', { name: 'Models' }).focus();
     await page.keyboard.press('End');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-results');
-    expect(new URL(page.url()).searchParams.get('view')).toBe('results');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-speed');
+    expect(new URL(page.url()).searchParams.get('view')).toBe('speed');
     await page.keyboard.press('Home');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-models');
     expect(await page.getByRole('tab', { name: 'Models' }).getAttribute('aria-selected')).toBe('true');

@@ -140,7 +140,10 @@ describe('a run of 3 models × 3 conditions × 20 items', () => {
     expect(await other.getByRole('button', { name: 'Download' }).isDisabled()).toBe(true);
 
     await page.getByRole('tab', { name: 'Runs' }).click();
-    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByTestId('run-progress').getByRole('button', { name: 'Cancel run' }).click();
+    // Cancelling asks first; the run goes on until it is confirmed.
+    const confirm = page.getByRole('dialog', { name: 'Cancel this run?' });
+    await confirm.getByRole('button', { name: 'Cancel run' }).click();
     const history = page.getByTestId('run-history');
     await expect
       .poll(() => history.getByTestId('history-status').first().textContent())

@@ -73,6 +73,10 @@ describe('a new version while the app is open', () => {
     expect(await page.getByTestId('run-progress').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel this run?' })
+      .getByRole('button', { name: 'Cancel run' })
+      .click();
     await expect.poll(() => reload.isEnabled()).toBe(true);
     expect(await prompt.getByTestId('update-blocked').count()).toBe(0);
 

@@ -2,13 +2,17 @@
  * Time estimates: how long the rest of a run should take, from how long the
  * cells already answered took.
  *
- * A model's own average is used once it has answered `minSamples` cells
- * (fewer is noise: the first answer also pays for shader warm-up). A model
- * that has not answered enough yet borrows the mean of the models that have;
- * with none, the estimate is unknown (null), never a guess. Model load time is
- * not included: it depends on the download cache, which the engine reports
- * separately. Rejected: an exponential moving average, which reacts to one
- * long answer more than a few hundred cells need.
+ * A model is estimated only from its OWN answers, once it has `minSamples`
+ * of them (fewer is noise: the first answer also pays for shader warm-up);
+ * before that its estimate is unknown (null) and the page says
+ * "estimating…". The whole run's estimate is known only when every model
+ * with cells left has its own; until then `knownMs` is a lower bound (the
+ * models still unknown will add to it). Model load time is not included: it
+ * depends on the download cache, which the engine reports separately.
+ * Rejected: letting a model not yet started borrow the mean of the models
+ * that have answered (the first estimate of a 90 s run said 19 s, because a
+ * fast first model stood in for slower ones), and an exponential moving
+ * average, which reacts to one long answer more than a few hundred cells need.
  */
 import type { ResultRecord } from './types';
 
@@ -23,6 +27,8 @@ export interface RunEstimate {
   perModel: Record<string, number | null>;
   /** Remaining ms for the whole run; null while any model with remaining cells is unknown. */
   totalMs: number | null;
+  /** Sum of the known per-model estimates: what is left at least, while `totalMs` is null. */
+  knownMs: number;
 }
 
 export const MIN_SAMPLES = 3;
@@ -56,20 +62,18 @@ export function estimateFromSums(
   remaining: Readonly<Record<string, number>>,
   minSamples = MIN_SAMPLES,
 ): RunEstimate {
-  const known = [...sums.values()].filter((s) => s.n >= minSamples).map((s) => s.ms / s.n);
-  const fallback = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : null;
-
   const perModel: Record<string, number | null> = {};
   let totalMs: number | null = 0;
+  let knownMs = 0;
   for (const [modelId, count] of Object.entries(remaining)) {
     if (count <= 0) continue;
     const own = sums.get(modelId);
-    const mean = own && own.n >= minSamples ? own.ms / own.n : fallback;
-    const ms = mean === null ? null : mean * count;
+    const ms = own && own.n >= minSamples ? (own.ms / own.n) * count : null;
     perModel[modelId] = ms;
+    if (ms !== null) knownMs += ms;
     totalMs = ms === null || totalMs === null ? null : totalMs + ms;
   }
-  return { perModel, totalMs };
+  return { perModel, totalMs, knownMs };
 }
 
 /** Samples from stored results (e.g. an earlier run of the same models), using the engine's own timing. */

@@ -4,7 +4,7 @@
  * with structured clones so a caller mutating a record afterwards cannot
  * change what was "stored".
  */
-import type { RunStore } from './run-store';
+import { storedCell, type RunStore, type StoredCell } from './run-store';
 import type { ResultRecord, RunRecord } from './types';
 
 export class MemoryRunStore implements RunStore {
@@ -23,14 +23,8 @@ export class MemoryRunStore implements RunStore {
     this.batches += 1;
   }
 
-  async listResultIds(runId: string): Promise<string[]> {
-    return this.resultsOf(runId).map((result) => result.id);
-  }
-
-  async listFailedResultIds(runId: string): Promise<string[]> {
-    return this.resultsOf(runId)
-      .filter((result) => result.error !== undefined)
-      .map((result) => result.id);
+  async listStoredCells(runId: string): Promise<StoredCell[]> {
+    return this.resultsOf(runId).map(storedCell);
   }
 
   /** The stored results of a run, in insertion order. */

@@ -8,10 +8,15 @@
  * awaiting every write before the next cell (makes storage latency part of
  * every cell).
  *
+ * The first result of a run is written alone, the moment it exists: nothing
+ * waits for a batch to fill. `onStored` reports each batch once the store has
+ * it, which is when its answers count as done (a count of answers computed
+ * showed 17 done after a close that had stored none).
+ *
  * A failed write keeps its batch at the front of the queue and stops writing
  * until `retry()`; nothing answered is dropped.
  */
-import { AppError, isAppError } from '../errors';
+import { AppError, fromWire } from '../errors';
 import type { RunStore } from './run-store';
 import type { ResultRecord } from './types';
 
@@ -25,6 +30,7 @@ export class ResultWriter {
   constructor(
     private readonly store: RunStore,
     private readonly onFailure: (error: AppError) => void,
+    private readonly onStored: (batch: readonly ResultRecord[]) => void = () => undefined,
   ) {}
 
   get pendingCount(): number {
@@ -70,6 +76,7 @@ export class ResultWriter {
       () => {
         this.writing = [];
         this.inFlight = null;
+        this.onStored(batch);
         this.kick();
       },
       (cause: unknown) => {
@@ -83,10 +90,12 @@ export class ResultWriter {
   }
 }
 
-function asStorageError(cause: unknown): AppError {
-  if (isAppError(cause)) return cause;
+/** A failure to store (answers or the run record) as an AppError; unknown ones become `storage-failed`. */
+export function asStorageError(cause: unknown, doing = 'Saving answers'): AppError {
+  const error = fromWire(cause);
+  if (error.code !== 'unknown') return error;
   return new AppError('storage-failed', {
-    message: `Saving answers failed: ${cause instanceof Error ? cause.message : String(cause)}.`,
+    message: `${doing} failed: ${error.message.replace(/\.$/, '')}.`,
     action: 'Resume the run to try again; answers already given are kept.',
     cause,
   });

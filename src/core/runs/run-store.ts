@@ -10,12 +10,29 @@
  */
 import type { ResultRecord, RunRecord } from './types';
 
+/** What the runner needs to know of a stored answer on resume. */
+export interface StoredCell {
+  id: string;
+  modelId: string;
+  /** The engine's time for the answer (`usage.totalMs`). */
+  ms: number;
+  /** The cell failed for its own reason (stored with `error`). */
+  failed: boolean;
+}
+
+export function storedCell(result: Pick<ResultRecord, 'id' | 'modelId' | 'usage' | 'error'>): StoredCell {
+  return {
+    id: result.id,
+    modelId: result.modelId,
+    ms: result.usage.totalMs,
+    failed: result.error !== undefined,
+  };
+}
+
 export interface RunStore {
   saveRun(run: RunRecord): Promise<void>;
   /** All or nothing: one transaction. */
   saveResults(results: readonly ResultRecord[]): Promise<void>;
-  /** Ids of the stored results of a run (to find the missing cells on resume). */
-  listResultIds(runId: string): Promise<string[]>;
-  /** Ids of the results stored with an `error` (tried again on resume); none when absent. */
-  listFailedResultIds?(runId: string): Promise<string[]>;
+  /** The stored results of a run, in brief: to find the missing cells on resume and count their time. */
+  listStoredCells(runId: string): Promise<StoredCell[]>;
 }

@@ -3,18 +3,26 @@
  * once, answering all its cells (each from a fresh conversation, through the
  * injected `CellExecutor`), unloading it, and moving on. Finished answers go
  * to the `RunStore` through a write-behind `ResultWriter` as soon as they
- * exist.
+ * exist, and count as done once stored.
  *
  * Control: `start()` starts or resumes (from the cells with no stored
  * result) and resolves when the run stops; `pause()` interrupts the current
  * cell (or lets it finish, `{ finishCell: true }`) and stops; `cancel()`
- * interrupts and stops for good. A model that fails to load, or loses its
- * device / worker while answering, is retried once, then skipped with the
- * reason in `RunRecord.skipped`; a skipped model stays skipped on resume
- * ("run again" starts a fresh run). Any other failure of one cell is stored
- * as that cell's result with `error`, and the run goes on; resuming tries
- * such cells again. A failed write
- * (e.g. `storage-quota-exceeded`) pauses the run; the unsaved answers stay in
+ * interrupts and stops for good. An imported run is never started: it is
+ * read-only until copied (`run-actions.ts`).
+ *
+ * Patience, per stretch of cells and not per model: a model that fails to
+ * load, or fails as a model while answering (`MODEL_FAILURES`: a lost device,
+ * a crashed worker, …), is retried on the same cell; after
+ * `FAILURES_IN_A_ROW` failures with no cell answered in between it is
+ * skipped, with the reason in `RunRecord.skipped`. Any answered cell resets
+ * the count, so two device losses 300 cells apart cost two retries, not the
+ * model. Every retry and skip is written to `RunRecord.log`. A skipped model
+ * stays skipped on resume until the person retries it (`run-actions.ts`,
+ * `retrySkipped`). Any other failure of one cell is stored as that cell's
+ * result with `error`, and the run goes on; resuming tries such cells again
+ * (their new result replaces the error). A failed write (e.g.
+ * `storage-quota-exceeded`) pauses the run; the unsaved answers stay in
  * memory and are written first on resume.
  *
  * Plain TypeScript: engine, store, executor and clock are parameters, so the
@@ -25,11 +33,14 @@ import type { CustomModel } from '../engine/model-record';
 import type { ChatEngine } from '../engine/contract';
 import { AppError, fromWire } from '../errors';
 import type { CellExecutor } from './cell-executor-types';
-import { cellResultId, missingCells, type Cell } from './plan';
+import { answerCell, type CellOutcome } from './answer-cell';
+import { retryEntry, skipReason } from './model-failures';
+import type { Cell } from './plan';
 import { ProgressTracker, type RunEvent, type RunProgress } from './progress';
-import { ResultWriter } from './result-writer';
+import { asStorageError, ResultWriter } from './result-writer';
+import { resumePoint } from './resume-point';
 import type { RunStore } from './run-store';
-import type { ResultRecord, RunRecord, RunStatus } from './types';
+import { isImportedRun, type RunLogEntry, type RunRecord, type RunStatus } from './types';
 
 export type RunnerEngine = ChatEngine<CustomModel>;
 
@@ -38,7 +49,7 @@ export interface RunnerDeps {
   engine: RunnerEngine;
   store: RunStore;
   executor: CellExecutor;
-  /** Milliseconds, e.g. `() => performance.now()` or `Date.now`. */
+  /** Epoch milliseconds (`Date.now`): stamps the records (`updatedAt`, `finishedAt`) and times the cells. */
   clock: () => number;
   onEvent?: (event: RunEvent) => void;
   /** Definitions of custom models the run may name. */
@@ -52,19 +63,8 @@ export interface RunOutcome {
   error?: AppError;
 }
 
-/** Failures that take the model down with them: retried once, then the model is skipped. */
-const MODEL_FAILURES = new Set(['device-lost', 'worker-crashed', 'out-of-memory', 'model-not-loaded']);
-const ATTEMPTS_PER_MODEL = 2;
-const ZERO_USAGE = {
-  promptTokens: 0,
-  completionTokens: 0,
-  timeToFirstTokenMs: 0,
-  prefillTokensPerSecond: 0,
-  decodeTokensPerSecond: 0,
-  totalMs: 0,
-};
-
-type CellOutcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'model-failed'; error: AppError };
+/** A model is skipped after this many failures (to load, or as a model) with no cell answered in between. */
+export const FAILURES_IN_A_ROW = 2;
 
 export class RunScheduler {
   private record: RunRecord;
@@ -80,7 +80,14 @@ export class RunScheduler {
     private readonly deps: RunnerDeps,
   ) {
     this.record = run;
-    this.writer = new ResultWriter(deps.store, (error) => this.requestStop('pause', error, false));
+    this.writer = new ResultWriter(
+      deps.store,
+      (error) => this.requestStop('pause', error, false),
+      (batch) => {
+        this.tracker?.stored(batch);
+        this.emitProgress();
+      },
+    );
   }
 
   get run(): RunRecord {
@@ -132,6 +139,13 @@ export class RunScheduler {
   }
 
   private async execute(): Promise<RunOutcome> {
+    if (isImportedRun(this.record)) {
+      const error = new AppError('run-invalid', {
+        message: 'This run was imported from a comparison file, so it is read-only here.',
+        action: 'Make a copy of it to resume it or add answers.',
+      });
+      return { status: this.record.status, run: this.record, error };
+    }
     if (this.record.status === 'completed' || this.record.status === 'cancelled') {
       const error = new AppError('run-invalid', {
         message: `This run is ${this.record.status} and cannot be resumed.`,
@@ -148,21 +162,18 @@ export class RunScheduler {
     try {
       await this.writer.flush();
     } catch (cause) {
-      return this.finish('paused', storageError(cause));
+      return this.finish('paused', asStorageError(cause, 'Saving the run'));
     }
 
-    let stored: string[];
+    let point;
     try {
-      stored = await this.deps.store.listResultIds(this.record.id);
-      // A cell stored with an error (an answer cut off by a lost GPU device, say) is
-      // not finished: resuming tries it again, and its new result replaces the error.
-      const failed = new Set((await this.deps.store.listFailedResultIds?.(this.record.id)) ?? []);
-      stored = stored.filter((id) => !failed.has(id));
+      const stored = await this.deps.store.listStoredCells(this.record.id);
+      point = resumePoint(this.record, stored, this.writer.pendingIds());
     } catch (cause) {
-      return this.finish('paused', storageError(cause));
+      return this.finish('paused', asStorageError(cause, 'Saving the run'));
     }
-    const cells = missingCells(this.record, [...stored, ...this.writer.pendingIds()]);
-    this.tracker = this.makeTracker(cells);
+    const cells = point.missing;
+    this.tracker = this.makeTracker(point);
     this.tracker.resume();
     await this.saveRun({ status: 'running' });
     this.emit({ type: 'status', status: 'running' });
@@ -178,19 +189,18 @@ export class RunScheduler {
     return this.finish(this.finalStatus(), this.stopError ?? undefined);
   }
 
-  private makeTracker(missing: Cell[]): ProgressTracker {
-    const perModel = this.record.itemIds.length * this.record.config.conditions.length;
+  private makeTracker(point: ReturnType<typeof resumePoint>): ProgressTracker {
     const skipped = new Map(this.record.skipped.map((s) => [s.modelId, s]));
-    const totals = this.record.config.modelIds.map((modelId) => ({
-      modelId,
-      total: perModel,
-      done: perModel - missing.filter((cell) => cell.modelId === modelId).length,
-    }));
-    const tracker = new ProgressTracker(this.record.id, 'running', totals, this.deps.clock);
-    for (const { modelId, done, total } of totals) {
+    // Item-major order: after one answer per condition, a model's mean covers every condition once.
+    const tracker = new ProgressTracker(this.record.id, 'running', point.starts, this.deps.clock, {
+      minSamples: this.record.config.conditions.length,
+      samples: point.samples,
+    });
+    for (const { modelId } of point.starts) {
       const skip = skipped.get(modelId);
       if (skip) tracker.setModelState(modelId, 'skipped', { skipped: skip });
-      else if (done >= total) tracker.setModelState(modelId, 'done');
+      else if (!point.missing.some((cell) => cell.modelId === modelId))
+        tracker.setModelState(modelId, 'done');
     }
     return tracker;
   }
@@ -208,11 +218,10 @@ export class RunScheduler {
     try {
       await this.writer.flush();
     } catch (cause) {
-      finalError ??= storageError(cause);
+      finalError ??= asStorageError(cause, 'Saving the run');
       if (finalStatus === 'completed') finalStatus = 'paused';
     }
-    this.tracker?.stop();
-    if (this.tracker) this.tracker.status = finalStatus;
+    this.tracker?.stop(finalStatus);
     const terminal = finalStatus === 'completed' || finalStatus === 'cancelled' || finalStatus === 'failed';
     await this.saveRun(
       terminal ? { status: finalStatus, finishedAt: this.deps.clock() } : { status: finalStatus },
@@ -233,13 +242,14 @@ export class RunScheduler {
     try {
       await this.deps.store.saveRun(this.record);
     } catch (cause) {
-      this.requestStop('pause', storageError(cause), false);
+      this.requestStop('pause', asStorageError(cause, 'Saving the run'), false);
     }
   }
 
   private async runModel(modelId: string, cells: Cell[]): Promise<void> {
     const tracker = this.tracker as ProgressTracker;
-    let failures = 0;
+    // Failures since the last answered cell (see the header: patience per stretch, not per model).
+    let inARow = 0;
     let index = 0;
     let loaded = false;
     let touched = false;
@@ -247,11 +257,14 @@ export class RunScheduler {
       while (index < cells.length && !this.stopRequest) {
         if (!loaded) {
           touched = true;
-          const error = await this.load(modelId, failures + 1);
+          const error = await this.load(modelId, inARow + 1);
           if (this.stopRequest) return;
           if (error) {
-            failures += 1;
-            if (failures >= ATTEMPTS_PER_MODEL) return await this.skip(modelId, error);
+            inARow += 1;
+            if (inARow >= FAILURES_IN_A_ROW) {
+              return await this.skip(modelId, skipReason(error, inARow, cells.length - index), error.code);
+            }
+            await this.note(retryEntry(modelId, error, this.deps.clock()));
             continue;
           }
           loaded = true;
@@ -262,11 +275,16 @@ export class RunScheduler {
         if (outcome.kind === 'stopped') return;
         if (outcome.kind === 'done') {
           index += 1;
+          inARow = 0;
           continue;
         }
-        failures += 1;
-        if (failures >= ATTEMPTS_PER_MODEL) return await this.skip(modelId, outcome.error);
-        // The worker reloads after a lost device; load again only if it could not.
+        inARow += 1;
+        const { error } = outcome;
+        if (inARow >= FAILURES_IN_A_ROW) {
+          return await this.skip(modelId, skipReason(error, inARow, cells.length - index, cell), error.code);
+        }
+        await this.note(retryEntry(modelId, error, this.deps.clock(), cell));
+        // The worker may have reloaded the model after the failure; load again only if it did not.
         loaded = (await this.deps.engine.loadedModel().catch(() => null)) === modelId;
       }
       if (index >= cells.length) tracker.setModelState(modelId, 'done');
@@ -302,19 +320,28 @@ export class RunScheduler {
     }
   }
 
-  private async skip(modelId: string, error: AppError): Promise<void> {
-    const skipped = { modelId, code: error.code, reason: error.message };
-    await this.saveRun({ skipped: [...this.record.skipped, skipped] });
+  private async skip(modelId: string, reason: string, code: string): Promise<void> {
+    const skipped = { modelId, code, reason };
+    const entry: RunLogEntry = { at: this.deps.clock(), kind: 'skipped', modelId, code, message: reason };
+    await this.saveRun({
+      skipped: [...this.record.skipped, skipped],
+      log: [...(this.record.log ?? []), entry],
+    });
     this.tracker?.setModelState(modelId, 'skipped', { skipped });
     this.emit({ type: 'skipped', skipped });
+    this.emit({ type: 'log', entry });
+  }
+
+  /** Adds to the run's log and saves the run (a retry is rare: one write each is cheap). */
+  private async note(entry: RunLogEntry): Promise<void> {
+    await this.saveRun({ log: [...(this.record.log ?? []), entry] });
+    this.emit({ type: 'log', entry });
   }
 
   private async answer(cell: Cell): Promise<CellOutcome> {
     const tracker = this.tracker as ProgressTracker;
-    const { clock, executor, engine } = this.deps;
-    const started = clock();
+    const { clock, executor, engine, onEvent } = this.deps;
     tracker.startCell(cell);
-    const onEvent = this.deps.onEvent;
     const onToken = onEvent
       ? (delta: string) => {
           tracker.appendToken(delta);
@@ -322,64 +349,27 @@ export class RunScheduler {
         }
       : (delta: string) => tracker.appendToken(delta);
     this.activity = 'generating';
-    let result: ResultRecord;
-    try {
-      const answer = await executor.execute(cell, { engine, onToken });
-      if (answer.finishReason === 'abort' && this.stopRequest) {
-        tracker.dropCell();
-        return { kind: 'stopped' };
-      }
-      result = { ...answer, ...this.cellIds(cell), createdAt: clock() };
-    } catch (cause) {
-      const error = fromWire(cause);
-      if (this.stopRequest && (error.code === 'generation-interrupted' || error.code === 'load-cancelled')) {
-        tracker.dropCell();
-        return { kind: 'stopped' };
-      }
-      if (MODEL_FAILURES.has(error.code)) {
-        tracker.dropCell();
-        return { kind: 'model-failed', error };
-      }
-      result = {
-        ...this.cellIds(cell),
-        messages: [],
-        rawAnswer: '',
-        finishReason: 'stop',
-        usage: ZERO_USAGE,
-        verdicts: {},
-        error: { code: error.code, message: error.message },
-        createdAt: clock(),
-      };
-    } finally {
-      this.activity = 'idle';
+    const stopping = () => this.stopRequest !== null;
+    const outcome = await answerCell(cell, {
+      runId: this.record.id,
+      executor,
+      engine,
+      clock,
+      onToken,
+      stopping,
+    });
+    this.activity = 'idle';
+    if (outcome.kind !== 'done') {
+      tracker.dropCell();
+      return outcome;
     }
-    const ms = clock() - started;
+    const { result, ms } = outcome;
     this.writer.add(result);
     tracker.finishCell(cell, ms, result.error === undefined);
     if (onEvent) {
       onEvent({ type: 'cell', cell, result, ms });
       this.emitProgress();
     }
-    return { kind: 'done' };
+    return outcome;
   }
-
-  private cellIds(cell: Cell): Pick<ResultRecord, 'id' | 'runId' | 'modelId' | 'conditionId' | 'itemId'> {
-    return {
-      id: cellResultId(this.record.id, cell),
-      runId: this.record.id,
-      modelId: cell.modelId,
-      conditionId: cell.conditionId,
-      itemId: cell.itemId,
-    };
-  }
-}
-
-function storageError(cause: unknown): AppError {
-  const error = fromWire(cause);
-  if (error.code !== 'unknown') return error;
-  return new AppError('storage-failed', {
-    message: `Saving the run failed: ${error.message}`,
-    action: 'Resume the run to try again; answers already given are kept.',
-    cause,
-  });
 }

@@ -69,6 +69,31 @@ export interface SkippedModel {
   reason: string;
 }
 
+/** Where an imported run came from (the comparison file it was read from). */
+export interface RunProvenance {
+  fileName: string;
+  appVersion: string;
+  exportedAt: number;
+  importedAt: number;
+}
+
+/**
+ * One thing that happened to a run besides its answers: a failure the runner
+ * retried, a model it skipped, skipped models retried on request, a copy made.
+ * Kept so a run says what it went through, not only how it ended.
+ */
+export interface RunLogEntry {
+  at: number;
+  kind: 'retried' | 'skipped' | 'retry-skipped' | 'copied' | 'cancelled';
+  /** What happened, in words a person reads in the run's details. */
+  message: string;
+  modelId?: string;
+  itemId?: string;
+  conditionId?: string;
+  /** The error code behind a retry or a skip. */
+  code?: string;
+}
+
 export interface RunRecord {
   id: string;
   name: string;
@@ -81,8 +106,17 @@ export interface RunRecord {
   createdAt: number;
   updatedAt: number;
   finishedAt?: number;
-  /** Set when this run was imported from a comparison file. */
+  /** Set when this run was imported from a comparison file (older records; see `provenance`). */
   importedFrom?: string;
+  /** Where an imported run came from; records imported before it existed have only `importedFrom`. */
+  provenance?: RunProvenance;
+  /** Retries, skips and other events, oldest first (absent on runs made before it existed). */
+  log?: RunLogEntry[];
+}
+
+/** An imported run is read-only here: it is resumed or rerun only through a local copy. */
+export function isImportedRun(run: Pick<RunRecord, 'importedFrom' | 'provenance'>): boolean {
+  return run.importedFrom !== undefined || run.provenance !== undefined;
 }
 
 export interface ResultRecord {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadRunDraft, saveRunDraft, type RunDraft } from '../../../src/state/run-draft';
+import { draftFromConfig, loadRunDraft, saveRunDraft, type RunDraft } from '../../../src/state/run-draft';
 import { DEFAULT_GENERATION_SETTINGS } from '../../../src/core/runs/generation-settings';
+import { closedBook, contextCondition, toolCondition } from '../../../src/core/retrieval/conditions';
 
 function memoryStorage(initial?: string) {
   const values = new Map<string, string>();
@@ -41,6 +42,46 @@ describe('run draft', () => {
     ['settings without prompts are dropped', '{"settings": {"temperature": 0}}', {}],
   ])('reads defensively: %s', (_why, stored, expected) => {
     expect(loadRunDraft(memoryStorage(stored))).toEqual(expected);
+  });
+
+  it('keeps the conditions the person added, checked or not', () => {
+    const storage = memoryStorage();
+    saveRunDraft(
+      { ...draft, conditionIds: ['closed-book'], addedConditionIds: ['context:distractor:0.3'] },
+      storage,
+    );
+    expect(loadRunDraft(storage)).toMatchObject({
+      conditionIds: ['closed-book'],
+      addedConditionIds: ['context:distractor:0.3'],
+    });
+  });
+
+  it("turns a run's configuration back into the form's fields", () => {
+    const settings = { ...DEFAULT_GENERATION_SETTINGS, temperature: 0.7 };
+    const fields = draftFromConfig(
+      {
+        setId: 'builtin-stable-facts',
+        setName: 'Stable facts',
+        selection: { tags: ['topic:Science', 'hard'], sample: { size: 20, seed: 7 } },
+        modelIds: ['m1', 'm2'],
+        conditions: [closedBook(), contextCondition('distractor', 0.3), toolCondition()],
+        settings,
+      },
+      'Science (again)',
+    );
+    expect(fields).toEqual({
+      setId: 'builtin-stable-facts',
+      tags: 'topic:Science, hard',
+      sampleSize: '20',
+      sampleSeed: '7',
+      modelIds: ['m1', 'm2'],
+      conditionIds: fields.conditionIds,
+      addedConditionIds: fields.conditionIds,
+      settings,
+      name: 'Science (again)',
+    });
+    expect(fields.conditionIds).toHaveLength(3);
+    expect(fields.settings).not.toBe(settings);
   });
 
   it('a refused write does not throw (private mode, full storage)', () => {

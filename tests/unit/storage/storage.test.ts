@@ -271,14 +271,15 @@ describe('prompt sets and settings', () => {
 });
 
 describe('the IndexedDB RunStore', () => {
-  it('keeps runs and results and lists the ids the runner resumes from', async () => {
+  it('keeps runs and results and lists the cells the runner resumes from, with their time', async () => {
     const db = await open();
     const store = new IdbRunStore(db);
     await store.saveRun(buildRun());
     await store.saveResults([buildResult({ itemId: 'q1' }), buildResult({ itemId: 'q2' })]);
-    expect((await store.listResultIds('run-1')).sort()).toEqual([
-      'run-1|m1|closed-book|q1',
-      'run-1|m1|closed-book|q2',
+    const stored = (await store.listStoredCells('run-1')).sort((a, b) => a.id.localeCompare(b.id));
+    expect(stored).toEqual([
+      { id: 'run-1|m1|closed-book|q1', modelId: 'm1', ms: buildResult().usage.totalMs, failed: false },
+      { id: 'run-1|m1|closed-book|q2', modelId: 'm1', ms: buildResult().usage.totalMs, failed: false },
     ]);
   });
 });

@@ -71,6 +71,34 @@ describe('simulated backend', () => {
     expect(result).toMatchObject({ text: 'Once upon a', finishReason: 'length' });
   });
 
+  it('notices an interrupt during a long prefill at once, not when the prompt has been read', async () => {
+    let now = 0;
+    const slept: number[] = [];
+    const backend = createSimulatedBackend({
+      tokensPerSecond: 10,
+      prefillTokensPerSecond: 1,
+      downloadMs: 0,
+      downloads: memoryDownloadCache(),
+      clock: {
+        now: () => now,
+        sleep: async (ms) => {
+          slept.push(ms);
+          now += ms;
+          if (slept.length === 1) await backend.interrupt();
+        },
+      },
+    });
+    await backend.load(HONEST, () => undefined);
+    slept.length = 0;
+    const result = await backend.generate(
+      ask('What is the capital of France, please tell me?'),
+      () => undefined,
+    );
+    expect(result.finishReason).toBe('abort');
+    // Ten prompt tokens at 1 tok/s would be a 10 s prefill; the interrupt came after the first slice.
+    expect(slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50);
+  });
+
   it('stops on interrupt with finish reason abort', async () => {
     const backend = createSimulatedBackend({ tokensPerSecond: 200, downloadMs: 0 });
     await backend.load(HONEST, () => undefined);

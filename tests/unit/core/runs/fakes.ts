@@ -1,14 +1,16 @@
 /**
  * Test doubles for the scheduler: a fake engine at the `EngineApi` boundary
  * that logs every call and can fail on cue, a tiny executor that sends one
- * fresh system+user conversation per cell, builders with overrides, and a
- * stepping clock.
+ * fresh system+user conversation per cell, builders with overrides, a
+ * stepping clock, and `setup` wiring them to a scheduler.
  */
 import type { GenerateRequest, GenerateResult, LoadProgress } from '../../../../src/core/engine/contract';
 import { AppError, type ErrorCode } from '../../../../src/core/errors';
 import type { CellExecutor } from '../../../../src/core/runs/cell-executor-types';
 import { DEFAULT_GENERATION_SETTINGS } from '../../../../src/core/runs/generation-settings';
-import type { RunnerEngine } from '../../../../src/core/runs/runner';
+import { MemoryRunStore } from '../../../../src/core/runs/memory-store';
+import type { RunEvent } from '../../../../src/core/runs/progress';
+import { RunScheduler, type RunnerEngine } from '../../../../src/core/runs/runner';
 import type { RunConfig, RunRecord } from '../../../../src/core/runs/types';
 import { closedBook, contextCondition } from '../../../../src/core/retrieval/conditions';
 
@@ -19,6 +21,8 @@ export interface FakeEngineOptions {
   generateFailures?: Record<string, ErrorCode[]>;
   /** Called before each generation answers; may pause or cancel the runner. */
   beforeAnswer?: (question: string, index: number) => void;
+  /** The message a failure of this code carries (as the worker words it), instead of a generic one. */
+  messages?: Partial<Record<ErrorCode, string>>;
 }
 
 export class FakeEngine implements RunnerEngine {
@@ -49,7 +53,11 @@ export class FakeEngine implements RunnerEngine {
     this.log.push(`generate ${this.loaded} ${question}`);
     this.interrupted = false;
     const failure = this.options.generateFailures?.[question]?.shift();
-    if (failure) throw new AppError(failure, { message: `generation failed with ${failure}` });
+    if (failure) {
+      throw new AppError(failure, {
+        message: this.options.messages?.[failure] ?? `generation failed with ${failure}`,
+      });
+    }
     this.options.beforeAnswer?.(question, this.generations++);
     await Promise.resolve();
     const text = `${this.loaded} says ${question}`;
@@ -140,4 +148,31 @@ export function buildRun(overrides: Partial<RunRecord> = {}): RunRecord {
 export function steppingClock(step = 5): () => number {
   let now = 0;
   return () => (now += step);
+}
+
+/** `onAnswer` runs before the n-th generation answers, with the scheduler (to pause or cancel it). */
+export function setup(
+  options: FakeEngineOptions & { onAnswer?: (index: number, scheduler: RunScheduler) => void } = {},
+  run: RunRecord = buildRun(),
+  store = new MemoryRunStore(),
+) {
+  const { onAnswer, ...engineOptions } = options;
+  const engine = new FakeEngine({
+    ...engineOptions,
+    beforeAnswer: (_question, index) => onAnswer?.(index, scheduler),
+  });
+  const events: RunEvent[] = [];
+  const scheduler = new RunScheduler(run, {
+    engine,
+    store,
+    executor: echoExecutor,
+    clock: steppingClock(),
+    onEvent: (event) => events.push(event),
+  });
+  return { engine, store, events, scheduler };
+}
+
+/** The progress snapshots a run emitted, in order. */
+export function snapshots(events: readonly RunEvent[]) {
+  return events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
 }

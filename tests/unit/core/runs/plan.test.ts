@@ -221,14 +221,23 @@ describe('estimateRunTime', () => {
     done: ReturnType<typeof samples>;
     remaining: Record<string, number>;
     total: number | null;
+    known: number;
     perModel: Record<string, number | null>;
   }[] = [
-    { why: 'unknown with no samples', done: [], remaining: { a: 5 }, total: null, perModel: { a: null } },
+    {
+      why: 'unknown with no samples',
+      done: [],
+      remaining: { a: 5 },
+      total: null,
+      known: 0,
+      perModel: { a: null },
+    },
     {
       why: 'unknown with too few samples',
       done: samples('a', 10, 10),
       remaining: { a: 5 },
       total: null,
+      known: 0,
       perModel: { a: null },
     },
     {
@@ -236,24 +245,44 @@ describe('estimateRunTime', () => {
       done: samples('a', 10, 20, 30),
       remaining: { a: 5 },
       total: 100,
+      known: 100,
       perModel: { a: 100 },
     },
     {
-      why: 'a model not started borrows the mean of known models',
+      // A fast first model standing in for slower ones made a 90 s run say "19 s left".
+      why: 'a model not started has no estimate of its own, so the run has only a lower bound',
       done: samples('a', 10, 10, 10),
       remaining: { a: 1, b: 4 },
-      total: 50,
-      perModel: { a: 10, b: 40 },
+      total: null,
+      known: 10,
+      perModel: { a: 10, b: null },
+    },
+    {
+      why: 'another model with many answers does not stand in for one with too few',
+      done: [...samples('a', 10, 10, 10, 10), ...samples('b', 500, 500)],
+      remaining: { a: 2, b: 4 },
+      total: null,
+      known: 20,
+      perModel: { a: 20, b: null },
     },
     {
       why: 'finished models are left out',
       done: samples('a', 10, 10, 10),
       remaining: { a: 0, b: 2 },
-      total: 20,
-      perModel: { b: 20 },
+      total: null,
+      known: 0,
+      perModel: { b: null },
+    },
+    {
+      why: 'every model with cells left known: the total is their sum',
+      done: [...samples('a', 10, 10, 10), ...samples('b', 30, 30, 30)],
+      remaining: { a: 0, b: 2 },
+      total: 60,
+      known: 60,
+      perModel: { b: 60 },
     },
   ];
-  it.each(rows)('$why', ({ done, remaining, total, perModel }) => {
-    expect(estimateRunTime(done, remaining)).toEqual({ totalMs: total, perModel });
+  it.each(rows)('$why', ({ done, remaining, total, known, perModel }) => {
+    expect(estimateRunTime(done, remaining)).toEqual({ totalMs: total, knownMs: known, perModel });
   });
 });

@@ -2,39 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src/core/errors';
 import { MemoryRunStore } from '../../../../src/core/runs/memory-store';
 import { planCells, cellResultId } from '../../../../src/core/runs/plan';
-import type { RunEvent } from '../../../../src/core/runs/progress';
-import { RunScheduler } from '../../../../src/core/runs/runner';
 import type { ResultRecord, RunRecord } from '../../../../src/core/runs/types';
-import {
-  buildConfig,
-  buildRun,
-  echoExecutor,
-  FakeEngine,
-  steppingClock,
-  type FakeEngineOptions,
-} from './fakes';
-
-/** `onAnswer` runs before the n-th generation answers, with the scheduler (to pause or cancel it). */
-function setup(
-  options: FakeEngineOptions & { onAnswer?: (index: number, scheduler: RunScheduler) => void } = {},
-  run: RunRecord = buildRun(),
-  store = new MemoryRunStore(),
-) {
-  const { onAnswer, ...engineOptions } = options;
-  const engine = new FakeEngine({
-    ...engineOptions,
-    beforeAnswer: (_question, index) => onAnswer?.(index, scheduler),
-  });
-  const events: RunEvent[] = [];
-  const scheduler = new RunScheduler(run, {
-    engine,
-    store,
-    executor: echoExecutor,
-    clock: steppingClock(),
-    onEvent: (event) => events.push(event),
-  });
-  return { engine, store, events, scheduler };
-}
+import { buildConfig, buildRun, setup, snapshots, type FakeEngineOptions } from './fakes';
 
 const allIds = (run: RunRecord) =>
   planCells(run)
@@ -88,7 +57,8 @@ describe('RunScheduler: ordering', () => {
       status: 'completed',
       done: 12,
       total: 12,
-      etaMs: 0,
+      notRun: 0,
+      etaMs: null,
       models: [
         { modelId: 'm1', state: 'done', done: 6, total: 6 },
         { modelId: 'm2', state: 'done', done: 6, total: 6 },
@@ -96,13 +66,19 @@ describe('RunScheduler: ordering', () => {
     });
   });
 
-  it('has no ETA before a model has answered a few cells, then one', async () => {
+  it('estimates each model from its own answers once it has a few, and the run once every model has', async () => {
     const { events, scheduler } = setup();
     await scheduler.start();
-    const etas = events.flatMap((e) => (e.type === 'cell' ? [] : e.type === 'progress' ? [e.progress] : []));
-    const afterCells = etas.filter((p) => p.status === 'running' && p.current === null);
-    expect(afterCells.find((p) => p.done === 1)?.etaMs).toBeNull();
-    expect(afterCells.find((p) => p.done === 3)?.etaMs).toBeGreaterThan(0);
+    const running = snapshots(events).filter((p) => p.status === 'running' && p.current === null);
+    // One answer: too few to say anything ("estimating…").
+    expect(running.find((p) => p.done === 1)?.models[0]?.etaMs).toBeNull();
+    // Three answers of m1: m1 has its own estimate; m2 has none yet, so the run gives only a lower bound.
+    const third = running.find((p) => p.done === 3);
+    expect(third?.models[0]?.etaMs).toBeGreaterThan(0);
+    expect(third?.etaMs).toBeNull();
+    expect(third?.etaAtLeastMs).toBeGreaterThan(0);
+    // Three answers of m2 as well: now the whole run is estimated.
+    expect(running.find((p) => p.done === 9)?.etaMs).toBeGreaterThan(0);
   });
 });
 
@@ -235,7 +211,7 @@ describe('RunScheduler: failing models and cells', () => {
     expect(store.runs.get('run-1')?.skipped).toHaveLength(skipped.length);
     expect(events.filter((e) => e.type === 'skipped')).toHaveLength(skipped.length);
     expect(store.resultsOf('run-1')).toHaveLength(stored);
-    for (const s of outcome.run.skipped) expect(s.reason).toContain(s.code);
+    for (const s of outcome.run.skipped) expect(s.reason).toMatch(/in a row, so the model was skipped/);
   });
 
   it('a cell failing for its own reason is stored with the error, and the run goes on', async () => {
