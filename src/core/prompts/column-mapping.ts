@@ -8,7 +8,7 @@
  */
 
 import { AppError, err, ok, type Result } from '../errors';
-import { rowId, splitAnswers } from './answer-lists';
+import { exactSize, rowId, splitAnswers } from './answer-lists';
 import { placeError, placeLabel } from './line-error';
 import { clip, columnList, PREVIEW_COLUMNS, PREVIEW_ROWS } from './limits';
 import { cellAt, cellText, columnIndex, type Table } from './table';
@@ -162,6 +162,7 @@ export function applyColumnMapping(
   const tagColumns = (mapping.tags ?? []).map((name) => ({
     index: at(name),
     tag: name.trim().toLowerCase(),
+    seen: new Map<string, string>(),
   }));
   const items: PromptItem[] = [];
   const warnings: string[] = [];
@@ -200,8 +201,17 @@ export function applyColumnMapping(
       const wrong = splitAnswers(cellAt(row, incorrect), mapping.answerSeparator);
       if (wrong.length > 0) item.incorrectAnswers = wrong;
     }
-    for (const { index: tagIndex, tag } of tagColumns) {
-      for (const value of splitAnswers(cellAt(row, tagIndex))) item.tags.push(`${tag}:${value}`);
+    if (tagColumns.length > 0) {
+      const tags: string[] = [];
+      for (const { index: tagIndex, tag, seen } of tagColumns) {
+        for (const value of splitAnswers(cellAt(row, tagIndex))) {
+          // One string per distinct tag, shared by every item that has it.
+          let text = seen.get(value);
+          if (text === undefined) seen.set(value, (text = `${tag}:${value}`));
+          tags.push(text);
+        }
+      }
+      item.tags = exactSize(tags);
     }
     if (source >= 0) {
       const urls = splitAnswers(cellText(cellAt(row, source)).split(/\s+/));

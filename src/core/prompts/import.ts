@@ -196,13 +196,14 @@ export function previewParsed(parsed: ParsedFile): ImportPreview {
 /** Turns a parsed file into a validated set, under its layout or the mapping given; nothing is saved. */
 export function convertParsed(parsed: ParsedFile, options: ConvertOptions = {}): Result<ImportedSet> {
   const { fileName, format } = parsed;
-  const name = options.name ?? baseName(fileName);
+  // Trimmed as the Floorcheck format reads it, so a converted set reads back the same.
+  const name = (options.name ?? baseName(fileName)).trim();
   const id = options.id ?? `import-${slugify(baseName(fileName))}`;
 
   if (parsed.kind === 'set') {
     const set: PromptSet = { ...parsed.set };
     if (options.id) set.id = options.id;
-    if (options.name) set.name = options.name;
+    if (name && options.name) set.name = name;
     const valid = validatePromptSet(set);
     return valid.ok ? ok({ set: valid.value, layout: 'floorcheck', format, warnings: [] }) : valid;
   }

@@ -33,7 +33,11 @@ export function readSimpleQaMetadata(text: string): Result<Metadata, string> {
   }
   const rawUrls = Object.hasOwn(dict, 'urls') ? dict['urls'] : undefined;
   const urls = Array.isArray(rawUrls)
-    ? [...new Set(rawUrls.filter((u): u is string => typeof u === 'string' && u.trim() !== ''))]
+    ? [
+        ...new Set(
+          rawUrls.filter((u): u is string => typeof u === 'string' && u.trim() !== '').map((u) => u.trim()),
+        ),
+      ]
     : [];
   return ok({ tags, urls });
 }
