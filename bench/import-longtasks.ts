@@ -3,7 +3,8 @@
  * Chromium on the production build: a generated valid CSV just under the
  * import limit is chosen on the Prompt sets screen, previewed and saved, and a
  * `PerformanceObserver('longtask')` records every main-thread task over 50 ms
- * from the moment the file is chosen until the saved set is listed. Prints the
+ * from the moment the file is chosen until a second after the saved set is
+ * listed (its screen rendered). Prints the
  * longest task, their count and total, and the times to the preview and to
  * the saved set. Target (issue 13): no task over 200 ms. Figures only.
  *
@@ -73,6 +74,9 @@ try {
     await page.getByRole('button', { name: 'Save set' }).click();
     await page.getByTestId('stored-sets').locator('[data-set="import-large"]').waitFor({ timeout: 300_000 });
     const tSaved = await page.evaluate(() => performance.now());
+    // Let the saved set's screen render and settle, so its tasks are counted too.
+    await page.getByTestId('set-detail').waitFor();
+    await page.waitForTimeout(1000);
     const tasks = await page.evaluate(
       (from) =>
         (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
