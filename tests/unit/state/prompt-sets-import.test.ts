@@ -39,7 +39,7 @@ function localImporter(store?: (set: PromptSet, database: string) => Promise<voi
   );
 }
 
-const file = (bytes: Uint8Array) => new Blob([bytes]);
+const file = (bytes: Uint8Array) => new Blob([new Uint8Array(bytes)]);
 
 describe('importing a prompt-set file', () => {
   it('a "__proto__" column: no Save before the question is chosen, then the mapped items are stored', async () => {
