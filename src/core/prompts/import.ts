@@ -24,7 +24,7 @@ import { applyColumnMapping, guessMapping, previewTable, type ColumnMapping } fr
 import { decodeImportBytes, type DecodeOptions } from './decode';
 import { parseDelimited } from './delimited';
 import { arrayRecords, parseJsonDocument, parseJsonLines, recordsToTable } from './json-records';
-import { detectLayout, KNOWN_LAYOUTS, type Layout, type LayoutId } from './layouts';
+import { detectLayout, type Layout, type LayoutId } from './layouts';
 import { clip, columnList, PREVIEW_ROWS } from './limits';
 import { looksLikeFloorcheckSet, readFloorcheckSet } from './set-schema';
 import type { SourceFormat, Table } from './table';
@@ -265,5 +265,4 @@ export function importPromptSet(
   return convertParsed(parsed.value, options);
 }
 
-/** Labels of the layouts recognised automatically, for the import screen's help text. */
-export const KNOWN_LAYOUT_LABELS: readonly string[] = KNOWN_LAYOUTS.map((l) => l.label);
+export { KNOWN_LAYOUT_LABELS } from './layouts';
