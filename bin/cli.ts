@@ -1,9 +1,15 @@
-/** Dispatches `floorcheck <command>`; each command lives in bin/commands/. */
+/**
+ * Dispatches `floorcheck <command>`; each command lives in bin/commands/.
+ * Standard error, where every message goes, is wrapped once here so control
+ * characters quoted from a file are shown escaped (bin/terminal-text.ts);
+ * standard output carries data (JSON), which each command writes itself.
+ */
+import { safeStream, type TextOut } from './terminal-text.ts';
 
 export interface Io {
   stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: TextOut;
+  stderr: TextOut;
 }
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -33,7 +39,8 @@ function usage(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: Io = process): Promise<number> {
+export async function main(argv: string[], given: Io = process): Promise<number> {
+  const io: Io = { stdin: given.stdin, stdout: given.stdout, stderr: safeStream(given.stderr) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     io.stdout.write(usage());

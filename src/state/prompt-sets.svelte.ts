@@ -5,6 +5,12 @@
  * it can be undone. Parsing, mapping, editing and validation all happen in
  * `src/core/prompts`; this class only calls them and stores the results.
  *
+ * Files are read, parsed and converted in the import worker (`importer.ts`):
+ * the page holds only the bounded preview and a summary of what saving would
+ * store, asks again whenever the mapping changes, and enables Save only once
+ * the answer for the mapping in hand has come back. Answers that arrive for an
+ * earlier file or mapping are dropped. Saving stores the set from the worker.
+ *
  * Without a database (IndexedDB refused) stored sets live in memory for the
  * session, and the screen says so; built-in sets stay browsable either way.
  * Undo keeps the whole previous set rather than an inverse operation: edits
@@ -13,12 +19,15 @@
 import { AppError, toAppError, type Result } from '../core/errors';
 import { BUILTIN_SETS } from '../core/prompts/builtin';
 import type { ColumnMapping } from '../core/prompts/column-mapping';
+import { checkImportSize } from '../core/prompts/decode';
 import * as edit from '../core/prompts/edit';
-import { importPromptSet, previewImport, type ImportedSet, type ImportPreview } from '../core/prompts/import';
+import type { ImportPreview } from '../core/prompts/import';
+import type { ImportSummary } from '../core/prompts/import-session';
 import type { CorpusDoc, PromptItem, PromptSet } from '../core/prompts/types';
 import { validatePromptSet } from '../core/prompts/validate';
 import type { FloorcheckDb } from '../storage/db';
 import { deletePromptSet, listPromptSets, putPromptSet } from '../storage/prompt-sets';
+import { createImporter, workerConnection, type Importer, type ImportStage } from './importer';
 
 /** How long a deletion can be undone. */
 export const UNDO_MS = 10_000;
@@ -27,13 +36,34 @@ const NOTICE_MS = 5_000;
 
 export interface ImportDraft {
   fileName: string;
-  bytes: Uint8Array;
   preview: ImportPreview;
   name: string;
   /** The columns chosen by the person; only used when no layout was recognised. */
   mapping: ColumnMapping | undefined;
-  /** What saving would store right now (or why it cannot). */
-  outcome: Result<ImportedSet>;
+  /** What saving would store under `mapping` (or why it cannot); undefined while being worked out. */
+  outcome: Result<ImportSummary> | undefined;
+}
+
+/** Long work on a file in progress: which step, and how far when the step can tell. */
+export interface ImportActivity {
+  fileName: string;
+  stage: ImportStage;
+  fraction?: number;
+}
+
+/**
+ * Storage failures in words true for sets: the shared message for a full disk
+ * says "then resume", which is a run's word; a set is simply saved again.
+ */
+export function setStorageError(cause: unknown, what: string): AppError {
+  const error = toAppError(cause, 'storage-failed');
+  if (error.code !== 'storage-quota-exceeded') return error;
+  return new AppError('storage-quota-exceeded', {
+    message: `The browser's storage for this site is full, so ${what} was not saved.`,
+    action:
+      'Free space (delete runs or sets you no longer need, or cached models), then save again; what is already saved is kept.',
+    cause: error,
+  });
 }
 
 export interface Notice {
@@ -57,19 +87,31 @@ function stem(fileName: string): string {
 export class PromptSetsState {
   readonly #db: FloorcheckDb | null;
   readonly #now: () => number;
+  readonly #importer: Importer;
   #stored = $state.raw<PromptSet[]>([]);
   #loaded = $state(false);
   #selectedId = $state<string | null>(null);
   #error = $state.raw<AppError | null>(null);
   #draft = $state.raw<ImportDraft | null>(null);
   #importError = $state.raw<AppError | null>(null);
+  #activity = $state.raw<ImportActivity | null>(null);
+  #saveError = $state.raw<AppError | null>(null);
+  /** Bumped for every new file or cancel: answers about an older file are dropped. */
+  #fileTurn = 0;
+  /** Bumped for every mapping asked about: only the latest answer is shown. */
+  #mappingTurn = 0;
   #notice = $state.raw<Notice | null>(null);
   #undo: UndoEntry | null = null;
   #noticeCount = 0;
 
-  constructor(db: FloorcheckDb | null, now: () => number = Date.now) {
+  constructor(
+    db: FloorcheckDb | null,
+    now: () => number = Date.now,
+    importer: Importer = createImporter(workerConnection),
+  ) {
     this.#db = db;
     this.#now = now;
+    this.#importer = importer;
   }
 
   get builtin(): readonly PromptSet[] {
@@ -101,6 +143,23 @@ export class PromptSetsState {
   get importError(): AppError | null {
     return this.#importError;
   }
+  /** A file being read, or a set being saved; null when nothing runs. */
+  get activity(): ImportActivity | null {
+    return this.#activity;
+  }
+  /** Why the last Save failed (the preview stays, so it can be saved again). */
+  get saveError(): AppError | null {
+    return this.#saveError;
+  }
+  /** A set is being saved (or its items fetched); a new file waits until it is done. */
+  get saving(): boolean {
+    const stage = this.#activity?.stage;
+    return stage === 'saving' || stage === 'loading';
+  }
+  /** Save is offered only when the answer for the mapping in hand says the file makes a valid set. */
+  get canSave(): boolean {
+    return this.#draft?.outcome?.ok === true && this.#activity === null;
+  }
   get notice(): Notice | null {
     return this.#notice;
   }
@@ -127,79 +186,118 @@ export class PromptSetsState {
 
   // ---- import ---------------------------------------------------------------
 
-  /** Reads a file and shows what it holds; nothing is saved until `saveImport`. */
-  previewFile(bytes: Uint8Array, fileName: string): void {
-    this.#importError = null;
-    this.#draft = null;
-    const preview = previewImport(bytes, fileName);
-    if (!preview.ok) {
-      this.#importError = preview.error;
+  /** Reads a file (in the import worker) and shows what it holds; nothing is saved until `saveImport`. */
+  async importFile(file: Blob, fileName: string): Promise<void> {
+    if (this.saving) return;
+    if (this.#activity) this.#importer.cancel();
+    const turn = this.#startFile();
+    const size = checkImportSize(file.size);
+    if (!size.ok) {
+      this.#importError = size.error;
       return;
     }
-    const mapping = preview.value.layout ? undefined : (preview.value.suggestedMapping ?? { question: '' });
-    this.#draft = this.#withOutcome({
-      fileName,
-      bytes,
-      preview: preview.value,
-      name: stem(fileName),
-      mapping,
-    });
-  }
-
-  /** The person read the file and the browser refused (permissions, a vanished file). */
-  failFile(cause: unknown): void {
-    this.#draft = null;
-    this.#importError = toAppError(cause, 'parse-unknown-format');
+    this.#activity = { fileName, stage: 'decoding' };
+    // Progress travels on its own channel and may arrive after the answer: late reports are dropped.
+    let answered = false;
+    try {
+      const opened = await this.#importer.open(file, fileName, (progress) => {
+        if (!answered && turn === this.#fileTurn)
+          this.#activity = { fileName, stage: progress.phase, fraction: progress.fraction };
+      });
+      answered = true;
+      if (turn !== this.#fileTurn) return;
+      this.#activity = null;
+      if (!opened.ok) {
+        this.#importError = opened.error;
+        return;
+      }
+      const { preview, outcome } = opened.value;
+      this.#draft = {
+        fileName,
+        preview,
+        name: stem(fileName),
+        mapping: preview.layout ? undefined : (preview.suggestedMapping ?? { question: '' }),
+        outcome,
+      };
+    } catch (cause) {
+      answered = true;
+      if (turn !== this.#fileTurn) return;
+      this.#activity = null;
+      this.#importError = toAppError(cause, 'parse-unknown-format');
+    }
   }
 
   renameImport(name: string): void {
     if (this.#draft) this.#draft = { ...this.#draft, name };
   }
 
-  mapColumns(mapping: ColumnMapping): void {
-    if (this.#draft) this.#draft = this.#withOutcome({ ...this.#draft, mapping });
+  /** A new mapping: Save waits until the worker says what it gives. */
+  async mapColumns(mapping: ColumnMapping): Promise<void> {
+    if (!this.#draft) return;
+    const turn = this.#fileTurn;
+    const asked = ++this.#mappingTurn;
+    this.#saveError = null;
+    this.#draft = { ...this.#draft, mapping, outcome: undefined };
+    let outcome: Result<ImportSummary>;
+    try {
+      outcome = await this.#importer.outcome(mapping);
+    } catch (cause) {
+      outcome = { ok: false, error: toAppError(cause, 'worker-crashed') };
+    }
+    if (turn !== this.#fileTurn || asked !== this.#mappingTurn || !this.#draft) return;
+    this.#draft = { ...this.#draft, outcome };
   }
 
+  /** Drops the file (stopping a read in progress); a save under way is left to finish. */
   cancelImport(): void {
-    this.#draft = null;
-    this.#importError = null;
+    if (this.saving) return;
+    if (this.#activity) this.#importer.cancel();
+    this.#startFile();
   }
 
   async saveImport(): Promise<boolean> {
     const draft = this.#draft;
-    if (!draft) return false;
+    if (!draft || !this.canSave) return false;
     const name = draft.name.trim() || stem(draft.fileName);
-    const imported = importPromptSet(draft.bytes, draft.fileName, {
-      mapping: draft.mapping,
-      name,
-      id: this.#freshId(`import-${stem(draft.fileName)}`),
-    });
-    if (!imported.ok) {
-      this.#importError = imported.error;
+    const fileName = draft.fileName;
+    this.#saveError = null;
+    this.#activity = { fileName, stage: 'saving' };
+    let saved: Result<PromptSet>;
+    try {
+      saved = await this.#importer.save(
+        {
+          mapping: draft.mapping,
+          name,
+          id: this.#freshId(`import-${stem(fileName)}`),
+          now: this.#now(),
+          database: this.#db?.name,
+        },
+        (fraction) => (this.#activity = { fileName, stage: 'loading', fraction }),
+      );
+    } catch (cause) {
+      saved = { ok: false, error: toAppError(cause, 'worker-crashed') };
+    }
+    this.#activity = null;
+    if (!saved.ok) {
+      this.#saveError = setStorageError(saved.error, 'the set');
       return false;
     }
-    const now = this.#now();
-    const set: PromptSet = { ...imported.value.set, createdAt: now, updatedAt: now };
-    if (!(await this.#put(set))) return false;
+    const set = saved.value;
+    this.#stored = [...this.#stored.filter((s) => s.id !== set.id), set].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     this.#draft = null;
     this.#selectedId = set.id;
-    this.#announce(`Saved "${set.name}" with ${set.items.length} items.`, false);
+    this.#announce(`Saved "${set.name}" with ${set.items.length.toLocaleString('en')} items.`, false);
     return true;
   }
 
-  #withOutcome(draft: Omit<ImportDraft, 'outcome'>): ImportDraft {
-    const needsMapping = draft.preview.layout === undefined;
-    const outcome =
-      needsMapping && !draft.mapping?.question
-        ? {
-            ok: false as const,
-            error: new AppError('parse-no-question-column', {
-              message: 'Choose the column that holds the questions.',
-              line: 1,
-            }),
-          }
-        : importPromptSet(draft.bytes, draft.fileName, { mapping: draft.mapping });
-    return { ...draft, outcome };
+  #startFile(): number {
+    this.#draft = null;
+    this.#importError = null;
+    this.#saveError = null;
+    this.#activity = null;
+    return ++this.#fileTurn;
   }
 
   // ---- whole sets -------------------------------------------------------------
@@ -343,7 +441,7 @@ export class PromptSetsState {
     try {
       if (this.#db) await putPromptSet(this.#db, $state.snapshot(set) as PromptSet);
     } catch (cause) {
-      this.#error = toAppError(cause, 'storage-failed');
+      this.#error = setStorageError(cause, 'the change');
       return false;
     }
     const others = this.#stored.filter((s) => s.id !== set.id);

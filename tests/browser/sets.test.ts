@@ -71,7 +71,15 @@ describe('Prompt sets screen', () => {
     await preview.waitFor();
     expect(await preview.getByTestId('preview-summary').textContent()).toContain('SimpleQA');
     expect(await preview.getByTestId('preview-count').textContent()).toMatch(/Saving stores 3 items/);
-    expect(await preview.locator('td', { hasText: 'Give its usual English name.' }).count()).toBe(1);
+    // The preview shows the items as saving stores them (issue 12): question, answers, tags.
+    const firstItems = preview.getByTestId('preview-items');
+    const kilimanjaroItem = firstItems.locator('tr', { hasText: 'Kilimanjaro' });
+    expect(await kilimanjaroItem.locator('td').allTextContents()).toEqual([
+      'simpleqa-0002',
+      expect.stringContaining('Give its usual English name.'),
+      'Mount Kilimanjaro',
+      'topic:Geography, answer_type:Place',
+    ]);
     expect(await preview.getByLabel('Name of the new set').inputValue()).toBe('simpleqa-small');
     // Nothing saved yet.
     expect(await page.getByTestId('stored-sets').count()).toBe(0);

@@ -10,10 +10,11 @@
  * where nothing was attempted) shows "—" rather than 0% with the whole range
  * as its interval.
  *
- * CSV follows RFC 4180: fields with a comma, quote, CR or LF are quoted and
- * quotes doubled; a text field starting with = + - @ gets a leading apostrophe
- * so a spreadsheet does not run a model id as a formula (numbers are left alone).
+ * CSV text fields go through `format/csv-cell.ts` (RFC 4180 quoting and the
+ * formula guard, so a spreadsheet does not run a model id as a formula);
+ * numbers are written as they are.
  */
+import { csvField } from '../format/csv-cell';
 import { conditionLabel } from '../retrieval/conditions';
 import { intervalText, percentNumber } from './share-format';
 import type { SummaryRow } from './summary';
@@ -112,10 +113,8 @@ export function summaryToMarkdown(rows: readonly SummaryRow[]): string {
   return `${tableToMarkdown(summaryTable(rows))}\n\n${SUMMARY_NOTE}\n`;
 }
 
-export function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** Kept here too for callers that found it beside the summary; its home is format/csv-cell.ts. */
+export { csvField };
 
 function csvHeaders(column: Column): string[] {
   if (column.kind !== 'share') return [column.csv];

@@ -2,7 +2,9 @@
  * Checks a model the user adds by URL before it is saved: what web-llm's
  * `AppConfig.model_list` needs (weights URL, WebGPU library URL, a unique id).
  * Returns a Result, since a bad form entry is expected, not exceptional; each
- * error's message starts with the field it is about.
+ * error's message starts with the field it is about. URLs holding a user name
+ * or password (`https://user:token@host/…`) are refused: the model is kept in
+ * settings as plain text and the URL goes with every download request.
  */
 import { AppError, err, ok, type Result } from '../errors';
 import type { CustomModel } from '../engine/model-record';
@@ -31,12 +33,14 @@ export function validateCustomModel(
 
   const modelUrl = parseHttps(input.modelUrl);
   if (!modelUrl) return invalid('Weights URL', 'must be an https:// address.', HF_HINT);
+  if (hasCredentials(modelUrl)) return invalid('Weights URL', NO_CREDENTIALS, CREDENTIALS_WHY);
   if (!looksLikeMlcWeights(modelUrl)) {
     return invalid('Weights URL', "doesn't look like an MLC weights repository.", HF_HINT);
   }
 
   const libUrl = parseHttps(input.modelLibUrl);
   if (!libUrl) return invalid('Model library URL', 'must be an https:// address.', WASM_HINT);
+  if (hasCredentials(libUrl)) return invalid('Model library URL', NO_CREDENTIALS, CREDENTIALS_WHY);
   if (!libUrl.pathname.toLowerCase().endsWith('.wasm')) {
     return invalid('Model library URL', 'must point to a .wasm file.', WASM_HINT);
   }
@@ -59,6 +63,14 @@ const HF_HINT =
   'Use the repository address, e.g. https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC.';
 const WASM_HINT =
   'Use the compiled WebGPU library, e.g. https://…/Qwen2.5-0.5B-Instruct-q4f32_1-ctx4k_cs1k-webgpu.wasm.';
+
+const NO_CREDENTIALS = 'must not contain a user name or password.';
+const CREDENTIALS_WHY =
+  'The address would be stored in plain text in this browser and sent with every download; use one that needs no sign-in (a public repository or file).';
+
+function hasCredentials(url: URL): boolean {
+  return url.username !== '' || url.password !== '';
+}
 
 function invalid(field: string, problem: string, action: string): { ok: false; error: AppError } {
   return err(new AppError('custom-model-invalid', { message: `${field} ${problem}`, action }));

@@ -11,6 +11,10 @@ export function splitAnswers(cell: Cell | undefined, separator?: string): string
   if (cell === undefined) return [];
   const sep = separator?.trim() || separator;
   const parts = Array.isArray(cell) ? cell : sep ? cell.split(sep) : [cell];
+  if (parts.length === 1) {
+    const answer = (parts[0] ?? '').trim();
+    return answer === '' ? [] : [answer];
+  }
   const seen = new Set<string>();
   const out: string[] = [];
   for (const part of parts) {
@@ -19,7 +23,16 @@ export function splitAnswers(cell: Cell | undefined, separator?: string): string
     seen.add(answer);
     out.push(answer);
   }
-  return out;
+  return exactSize(out);
+}
+
+/**
+ * A copy of a list that was grown by `push`, holding only its elements: V8
+ * leaves room for ~16 more after the first push, which on a million items is
+ * hundreds of MB of empty slots.
+ */
+export function exactSize<T>(list: T[]): T[] {
+  return list.length === 0 ? [] : [...list];
 }
 
 /** `simpleqa-0001`: the prefix and the 1-based row number, padded to at least 4 digits. */

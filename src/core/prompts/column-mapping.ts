@@ -8,9 +8,10 @@
  */
 
 import { AppError, err, ok, type Result } from '../errors';
-import { rowId, splitAnswers } from './answer-lists';
+import { exactSize, rowId, splitAnswers } from './answer-lists';
 import { placeError, placeLabel } from './line-error';
-import { cellText, type Table } from './table';
+import { clip, columnList, PREVIEW_COLUMNS, PREVIEW_ROWS } from './limits';
+import { cellAt, cellText, columnIndex, type Table } from './table';
 import type { PromptItem } from './types';
 
 export interface ColumnMapping {
@@ -30,8 +31,11 @@ export interface ColumnMapping {
 }
 
 export interface TablePreview {
+  /** Every column of the file, for the mapping form. */
   columns: string[];
-  /** The first rows, one string a column, for display. */
+  /** The first columns, as many as the preview shows. */
+  shownColumns: string[];
+  /** The first rows, one string a shown column, each cut to a readable length. */
   rows: string[][];
   rowCount: number;
   suggestedMapping: ColumnMapping | undefined;
@@ -61,7 +65,8 @@ function byName(columns: string[], names: string[], used: Set<string>): string |
 }
 
 function guessSeparator(table: Table, column: string): string | undefined {
-  const sample = table.rows.slice(0, 50).map((r) => r.cells[column]);
+  const index = columnIndex(table, column);
+  const sample = table.rows.slice(0, 50).map((r) => cellAt(r, index));
   if (sample.some((c) => Array.isArray(c))) return undefined;
   const texts = sample.map((c) => cellText(c));
   return SEPARATORS.find(
@@ -97,10 +102,15 @@ export function guessMapping(table: Table): ColumnMapping | undefined {
   return mapping;
 }
 
-export function previewTable(table: Table, rowLimit = 5): TablePreview {
+/** A bounded look at a table: the first rows and columns, long cells cut, whatever the file's size. */
+export function previewTable(table: Table): TablePreview {
+  const shownColumns = table.columns.slice(0, PREVIEW_COLUMNS);
   return {
     columns: table.columns,
-    rows: table.rows.slice(0, rowLimit).map((r) => table.columns.map((c) => cellText(r.cells[c]))),
+    shownColumns,
+    rows: table.rows
+      .slice(0, PREVIEW_ROWS)
+      .map((r) => shownColumns.map((_, i) => clip(cellText(cellAt(r, i))))),
     rowCount: table.rows.length,
     suggestedMapping: guessMapping(table),
   };
@@ -109,7 +119,7 @@ export function previewTable(table: Table, rowLimit = 5): TablePreview {
 function checkColumn(table: Table, role: string, column: string | undefined): AppError | undefined {
   if (column === undefined || table.columns.includes(column)) return undefined;
   return new AppError(role === 'question' ? 'parse-no-question-column' : 'parse-bad-row', {
-    message: `line 1: the ${role} column "${column}" is not in the file (columns: ${table.columns.join(', ')})`,
+    message: `line 1: the ${role} column "${clip(column, 40)}" is not in the file (columns: ${columnList(table.columns)})`,
     line: table.format === 'csv' || table.format === 'tsv' ? 1 : undefined,
   });
 }
@@ -122,7 +132,7 @@ export function applyColumnMapping(
   if (!mapping.question) {
     return err(
       new AppError('parse-no-question-column', {
-        message: `line 1: no column is chosen as the question (columns: ${table.columns.join(', ')})`,
+        message: `line 1: no column is chosen as the question (columns: ${columnList(table.columns)})`,
         action: 'Pick the column that holds the questions.',
         line: 1,
       }),
@@ -141,29 +151,44 @@ export function applyColumnMapping(
     if (problem) return err(problem);
   }
 
+  const at = (column: string | undefined) => columnIndex(table, column);
+  const [question, answers, incorrect, source, idColumn] = [
+    at(mapping.question),
+    at(mapping.answers),
+    at(mapping.incorrectAnswers),
+    at(mapping.sourceUrl),
+    at(mapping.id),
+  ];
+  const tagColumns = (mapping.tags ?? []).map((name) => ({
+    index: at(name),
+    tag: name.trim().toLowerCase(),
+    seen: new Map<string, string>(),
+  }));
   const items: PromptItem[] = [];
   const warnings: string[] = [];
   const ids = new Set<string>();
   for (const [index, row] of table.rows.entries()) {
-    const prompt = cellText(row.cells[mapping.question]).trim();
+    const prompt = cellText(cellAt(row, question)).trim();
     if (prompt === '') {
       warnings.push(`${placeLabel(row.place)}: the question is empty; row skipped`);
       continue;
     }
-    const givenId = mapping.id ? cellText(row.cells[mapping.id]).trim() : '';
+    const givenId = idColumn >= 0 ? cellText(cellAt(row, idColumn)).trim() : '';
     const id = givenId || rowId('item', index, table.rows.length);
     if (ids.has(id))
-      return err(placeError('parse-bad-row', row.place, `the id "${id}" is used by an earlier row`));
+      return err(
+        placeError('parse-bad-row', row.place, `the id "${clip(id, 80)}" is used by an earlier row`),
+      );
     ids.add(id);
     const item: PromptItem = { id, prompt, answers: [], kind: 'open', tags: [] };
-    if (mapping.answers) {
-      item.answers = splitAnswers(row.cells[mapping.answers], mapping.answerSeparator);
+    if (answers >= 0) {
+      item.answers = splitAnswers(cellAt(row, answers), mapping.answerSeparator);
       if (item.answers.length === 0) {
         return err(
           placeError(
             'parse-missing-answer',
             row.place,
-            `the question has no answer in column "${mapping.answers}"`,
+            `the question has no answer in column "${clip(mapping.answers ?? '', 40)}"`,
             {
               action: 'Fill in the answer, or delete the row.',
             },
@@ -172,16 +197,24 @@ export function applyColumnMapping(
       }
       item.kind = 'factual';
     }
-    if (mapping.incorrectAnswers) {
-      const incorrect = splitAnswers(row.cells[mapping.incorrectAnswers], mapping.answerSeparator);
-      if (incorrect.length > 0) item.incorrectAnswers = incorrect;
+    if (incorrect >= 0) {
+      const wrong = splitAnswers(cellAt(row, incorrect), mapping.answerSeparator);
+      if (wrong.length > 0) item.incorrectAnswers = wrong;
     }
-    for (const tagColumn of mapping.tags ?? []) {
-      for (const value of splitAnswers(row.cells[tagColumn]))
-        item.tags.push(`${tagColumn.trim().toLowerCase()}:${value}`);
+    if (tagColumns.length > 0) {
+      const tags: string[] = [];
+      for (const { index: tagIndex, tag, seen } of tagColumns) {
+        for (const value of splitAnswers(cellAt(row, tagIndex))) {
+          // One string per distinct tag, shared by every item that has it.
+          let text = seen.get(value);
+          if (text === undefined) seen.set(value, (text = `${tag}:${value}`));
+          tags.push(text);
+        }
+      }
+      item.tags = exactSize(tags);
     }
-    if (mapping.sourceUrl) {
-      const urls = splitAnswers(cellText(row.cells[mapping.sourceUrl]).split(/\s+/));
+    if (source >= 0) {
+      const urls = splitAnswers(cellText(cellAt(row, source)).split(/\s+/));
       if (urls.length > 0) item.sourceUrls = urls;
     }
     items.push(item);

@@ -1,10 +1,14 @@
 /**
  * Turns the bytes of an uploaded file into text, or says precisely why not.
  *
- * The checks run cheapest and most telling first: size, emptiness, binary
- * content (a NUL byte, or a run of control characters), then strict UTF-8.
- * `TextDecoder` with `fatal: true` rejects bad UTF-8 but does not say where,
- * so a small scanner finds the first bad byte and its line. Line endings are
+ * The checks run cheapest and most telling first: size, emptiness, the
+ * byte-order mark, binary content (a NUL byte, or a run of control
+ * characters), then strict decoding. UTF-8 (with or without a BOM) and UTF-16
+ * with a BOM (what spreadsheets write as "Unicode text") are read; UTF-16
+ * without a BOM is recognised by its pattern of zero bytes and refused by
+ * name, since guessing its byte order could garble every character.
+ * `TextDecoder` with `fatal: true` rejects bad input but does not say where,
+ * so small scanners find the first bad byte and its line. Line endings are
  * normalised to `\n` here, once, so every parser after this counts lines the
  * same way. Rejected: decoding leniently (U+FFFD replacement) — a question
  * with a silently mangled name is worse than a clear error.
@@ -12,13 +16,13 @@
 
 import { AppError, err, ok, type Result } from '../errors';
 import { lineError } from './line-error';
-
-/** Files above this are refused before decoding: 50 MiB, about ten times SimpleQA's CSV. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from './limits';
 
 /** Share of control characters in the first 4 KiB above which a file is called binary. */
 const CONTROL_SHARE_LIMIT = 0.1;
 const SNIFF_BYTES = 4096;
+const TEXT_ACTION = 'Import a CSV, TSV, JSON or JSONL text file.';
+const UTF8_ACTION = 'Save the file as UTF-8 (in a spreadsheet: "CSV UTF-8") and import it again.';
 
 export interface DecodeOptions {
   maxBytes?: number;
@@ -27,13 +31,20 @@ export interface DecodeOptions {
 /** 1-based line of a byte offset: one plus the number of LF bytes before it. */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
   return line;
 }
 
-function isControl(byte: number): boolean {
+/** 1-based line of a string offset. */
+function lineOfChar(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function isControl(code: number): boolean {
   // Tab, LF, FF and CR are text; everything else below 0x20, and DEL, is not.
-  return (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f;
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1 when the whole input is valid. */
@@ -64,19 +75,179 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+
 /**
  * The size check alone, for callers that know a file's size before reading it
  * (the page checks `File.size`, so a huge file is refused without being read).
+ * When both sizes round to the same MiB figure, bytes are shown instead.
  */
 export function checkImportSize(byteLength: number, maxBytes = MAX_IMPORT_BYTES): Result<number> {
   if (byteLength <= maxBytes) return ok(byteLength);
-  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const same = mib(byteLength) === mib(maxBytes);
+  const size = same ? `${byteLength.toLocaleString('en')} bytes` : `${mib(byteLength)} MiB`;
+  const limit = same
+    ? `${maxBytes.toLocaleString('en')} bytes (${mib(maxBytes)} MiB)`
+    : `${mib(maxBytes)} MiB`;
   return err(
     new AppError('parse-too-large', {
-      message: `The file is ${mib(byteLength)} MiB; the import limit is ${mib(maxBytes)} MiB.`,
+      message: `The file is ${size}; the import limit is ${limit}.`,
       action: 'Split it into smaller files, or keep only the rows you need.',
     }),
   );
+}
+
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+function byteOrderMark(bytes: Uint8Array): { encoding: Encoding; length: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return { encoding: 'utf-8', length: 0 };
+}
+
+/** UTF-16 text (ASCII-heavy, as CSV headers are) has a zero in every other byte. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  if (sniff.length < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sniff.length; i++) {
+    if (sniff[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
+  const half = sniff.length / 2;
+  return Math.max(evenZeros, oddZeros) > half * 0.6 && Math.min(evenZeros, oddZeros) < half * 0.05;
+}
+
+/** The share of control characters among the first 4 KiB (bytes or characters), and the first one's offset. */
+function controlShare(units: Uint8Array | string): { share: number; first: number } {
+  const length = Math.min(units.length, SNIFF_BYTES);
+  let controls = 0;
+  let first = -1;
+  for (let i = 0; i < length; i++) {
+    const code = typeof units === 'string' ? units.charCodeAt(i) : (units[i] ?? 0);
+    if (isControl(code)) {
+      controls++;
+      if (first < 0) first = i;
+    }
+  }
+  return { share: length === 0 ? 0 : controls / length, first };
+}
+
+/** Binary content in text already decoded: a NUL, or mostly control characters at the start. */
+function binaryProblem(text: string, unit: 'byte' | 'character'): AppError | undefined {
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    return lineError(
+      'parse-binary',
+      lineOfChar(text, nul),
+      `the file holds a NUL ${unit}, so it is binary, not text`,
+      {
+        action: TEXT_ACTION,
+      },
+    );
+  }
+  const controls = controlShare(text);
+  if (controls.share > CONTROL_SHARE_LIMIT) {
+    return lineError(
+      'parse-binary',
+      lineOfChar(text, controls.first),
+      'the file is full of control characters, so it is binary, not text',
+      { action: TEXT_ACTION },
+    );
+  }
+  return undefined;
+}
+
+function decodeUtf8(body: Uint8Array): Result<string> {
+  // Binary first, on the raw bytes: a binary file is rarely valid UTF-8, and "binary" says more.
+  const nul = body.indexOf(0);
+  if (nul >= 0) {
+    if (looksLikeUtf16(body)) {
+      return err(
+        lineError('parse-invalid-utf8', 1, 'the file looks like UTF-16 text without a byte-order mark', {
+          action: UTF8_ACTION,
+        }),
+      );
+    }
+    return err(
+      lineError(
+        'parse-binary',
+        lineOfByte(body, nul),
+        'the file holds a NUL byte, so it is binary, not text',
+        {
+          action: TEXT_ACTION,
+        },
+      ),
+    );
+  }
+  const controls = controlShare(body);
+  if (controls.share > CONTROL_SHARE_LIMIT) {
+    return err(
+      lineError(
+        'parse-binary',
+        lineOfByte(body, controls.first),
+        'the file is full of control characters, so it is binary, not text',
+        { action: TEXT_ACTION },
+      ),
+    );
+  }
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body));
+  } catch (cause) {
+    const offset = Math.max(findInvalidUtf8(body), 0);
+    const byte = body[offset] ?? 0;
+    return err(
+      lineError(
+        'parse-invalid-utf8',
+        lineOfByte(body, offset),
+        `byte 0x${byte.toString(16).padStart(2, '0')} is not valid UTF-8`,
+        {
+          action: UTF8_ACTION,
+          cause,
+        },
+      ),
+    );
+  }
+}
+
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Result<string> {
+  const even = body.length % 2 === 0;
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(even ? body : body.subarray(0, -1));
+  if (!even) {
+    return err(
+      lineError(
+        'parse-invalid-utf8',
+        lineOfChar(text, text.length),
+        'the file ends in the middle of a UTF-16 character',
+        {
+          action: UTF8_ACTION,
+        },
+      ),
+    );
+  }
+  // Lenient decoding turned any lone surrogate into U+FFFD; find the first one in the code units.
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const little = encoding === 'utf-16le';
+  for (let i = 0, line = 1; i + 1 < body.length; i += 2) {
+    const unit = view.getUint16(i, little);
+    if (unit === 0x0a) line++;
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    const next = i + 3 < body.length ? view.getUint16(i + 2, little) : 0;
+    if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      i += 2;
+      continue;
+    }
+    return err(
+      lineError('parse-invalid-utf8', line, 'a UTF-16 surrogate has no partner, so the text is damaged', {
+        action: UTF8_ACTION,
+      }),
+    );
+  }
+  const problem = binaryProblem(text, 'character');
+  return problem ? err(problem) : ok(text);
 }
 
 /** Decodes an imported file to text with `\n` line endings and no BOM. */
@@ -84,61 +255,12 @@ export function decodeImportBytes(bytes: Uint8Array, options: DecodeOptions = {}
   const size = checkImportSize(bytes.length, options.maxBytes);
   if (!size.ok) return size;
 
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    return err(
-      lineError(
-        'parse-binary',
-        lineOfByte(bytes, nul),
-        'the file holds a NUL byte, so it is binary, not text',
-        {
-          action: 'Import a CSV, TSV, JSON or JSONL text file.',
-        },
-      ),
-    );
-  }
-  const sniff = bytes.subarray(0, SNIFF_BYTES);
-  let controls = 0;
-  let firstControl = -1;
-  for (let i = 0; i < sniff.length; i++) {
-    if (isControl(sniff[i] ?? 0)) {
-      controls++;
-      if (firstControl < 0) firstControl = i;
-    }
-  }
-  if (sniff.length > 0 && controls / sniff.length > CONTROL_SHARE_LIMIT) {
-    return err(
-      lineError(
-        'parse-binary',
-        lineOfByte(bytes, firstControl),
-        'the file is full of control characters, so it is binary, not text',
-        {
-          action: 'Import a CSV, TSV, JSON or JSONL text file.',
-        },
-      ),
-    );
-  }
+  const bom = byteOrderMark(bytes);
+  const body = bytes.subarray(bom.length);
+  const decoded = bom.encoding === 'utf-8' ? decodeUtf8(body) : decodeUtf16(body, bom.encoding);
+  if (!decoded.ok) return decoded;
 
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-  } catch (cause) {
-    const at = findInvalidUtf8(body);
-    const offset = Math.max(at, 0);
-    const byte = body[offset] ?? 0;
-    return err(
-      lineError(
-        'parse-invalid-utf8',
-        lineOfByte(body, offset),
-        `byte 0x${byte.toString(16).padStart(2, '0')} is not valid UTF-8`,
-        { action: 'Save the file as UTF-8 (in a spreadsheet: "CSV UTF-8") and import it again.', cause },
-      ),
-    );
-  }
-
-  text = text.replace(/\r\n?/g, '\n');
+  const text = decoded.value.includes('\r') ? decoded.value.replace(/\r\n?/g, '\n') : decoded.value;
   if (text.trim() === '') {
     return err(
       lineError(

@@ -5,32 +5,20 @@
  * (papaparse's `meta.cursor` of the row before) maps to a line number, and a
  * quote error's `index` (the opening quote) maps to the line where it opened.
  * Rows with the wrong number of fields are errors, not silently padded:
- * a shifted column would pair questions with the wrong answers.
+ * a shifted column would pair questions with the wrong answers. A header
+ * wider than `MAX_COLUMNS` stops the parse at once.
+ *
+ * Rows are built as papaparse hands them over (no list of raw records kept
+ * beside the table), and progress is reported by the share of text read.
  * Rejected: a hand-written tokenizer — papaparse is well kept and fast.
  */
 
 import Papa from 'papaparse';
 import { AppError, err, ok, type Result } from '../errors';
+import { LineCounter } from './line-counter';
 import { lineError } from './line-error';
+import { columnList, MAX_COLUMNS } from './limits';
 import { uniqueColumnNames, type Table, type TableRow } from './table';
-
-/** Offsets of every `\n`, so `lineAt` is a binary search instead of a rescan. */
-function newlineOffsets(text: string): number[] {
-  const offsets: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) offsets.push(i);
-  return offsets;
-}
-
-function lineAt(offsets: number[], index: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((offsets[mid] ?? 0) < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo + 1;
-}
 
 /** Skips blank space after a row's end, so a row's line is where its text begins. */
 function firstTextAt(text: string, from: number): number {
@@ -39,75 +27,87 @@ function firstTextAt(text: string, from: number): number {
   return i;
 }
 
-export function parseDelimited(text: string, delimiter: ',' | '\t'): Result<Table> {
-  const offsets = newlineOffsets(text);
-  const records: { fields: string[]; start: number }[] = [];
-  let quoteError: { code: string; index: number } | undefined;
+function quoteProblem(code: string, line: number): AppError {
+  return code === 'MissingQuotes'
+    ? lineError(
+        'parse-unterminated-quote',
+        line,
+        'unterminated quoted field (the quote opened here never closes)',
+        {
+          action: 'Close the quote, or double any quote inside a quoted field ("").',
+        },
+      )
+    : lineError('parse-bad-row', line, 'a quoted field has text after its closing quote', {
+        action: 'Double any quote inside a quoted field ("").',
+      });
+}
+
+export function tooManyColumns(line: number, count: number): AppError {
+  return lineError(
+    'parse-bad-row',
+    line,
+    `the file has ${count.toLocaleString('en')} columns; Floorcheck reads at most ${MAX_COLUMNS}`,
+    { action: 'Keep only the columns the set needs (question, answers, tags, ids) and import again.' },
+  );
+}
+
+/** `onProgress` gets the share of the text read so far, 0 to 1, in steps of at least 1%. */
+export function parseDelimited(
+  text: string,
+  delimiter: ',' | '\t',
+  onProgress?: (fraction: number) => void,
+): Result<Table> {
+  const lines = new LineCounter(text);
+  const rows: TableRow[] = [];
+  let columns: string[] | undefined;
+  let headerLine = 1;
+  let problem: AppError | undefined;
   let start = 0;
+  let reported = 0;
   Papa.parse<string[]>(text, {
     delimiter,
     newline: '\n',
     skipEmptyLines: 'greedy',
     step: (result, parser) => {
-      const problem = result.errors.find((e) => e.type === 'Quotes');
+      const quote = result.errors.find((e) => e.type === 'Quotes');
+      const line = lines.lineAt(quote ? (quote.index ?? start) : firstTextAt(text, start));
+      start = result.meta.cursor;
+      if (quote) problem = quoteProblem(quote.code, line);
+      else if (!columns) {
+        headerLine = line;
+        if (result.data.length > MAX_COLUMNS) problem = tooManyColumns(line, result.data.length);
+        else columns = uniqueColumnNames(result.data);
+      } else if (result.data.length !== columns.length) {
+        problem = lineError(
+          'parse-bad-row',
+          line,
+          `expected ${columns.length} fields (${columnList(columns)}) but found ${result.data.length}`,
+          { action: 'Quote any field that contains the separator, or fix the row.' },
+        );
+      } else {
+        rows.push({ place: { line }, cells: result.data });
+      }
       if (problem) {
-        quoteError = { code: problem.code, index: problem.index ?? start };
         parser.abort();
         return;
       }
-      records.push({ fields: result.data, start: firstTextAt(text, start) });
-      start = result.meta.cursor;
+      if (onProgress && text.length > 0 && start / text.length - reported >= 0.01) {
+        reported = start / text.length;
+        onProgress(reported);
+      }
     },
   });
 
-  if (quoteError) {
-    const line = lineAt(offsets, quoteError.index);
-    return err(
-      quoteError.code === 'MissingQuotes'
-        ? lineError(
-            'parse-unterminated-quote',
-            line,
-            'unterminated quoted field (the quote opened here never closes)',
-            {
-              action: 'Close the quote, or double any quote inside a quoted field ("").',
-            },
-          )
-        : lineError('parse-bad-row', line, 'a quoted field has text after its closing quote', {
-            action: 'Double any quote inside a quoted field ("").',
-          }),
-    );
-  }
-
-  const [header, ...body] = records;
-  if (!header) {
+  if (problem) return err(problem);
+  if (!columns) {
     return err(new AppError('parse-empty-file', { message: 'line 1: the file holds no rows', line: 1 }));
   }
-  const columns = uniqueColumnNames(header.fields);
-  if (body.length === 0) {
-    const line = lineAt(offsets, header.start) + 1;
+  if (rows.length === 0) {
     return err(
-      lineError('parse-empty-file', line, 'the file has a header row but no rows under it', {
+      lineError('parse-empty-file', headerLine + 1, 'the file has a header row but no rows under it', {
         action: 'Add at least one row, or check that the right file was chosen.',
       }),
     );
-  }
-
-  const rows: TableRow[] = [];
-  for (const record of body) {
-    const line = lineAt(offsets, record.start);
-    if (record.fields.length !== columns.length) {
-      return err(
-        lineError(
-          'parse-bad-row',
-          line,
-          `expected ${columns.length} fields (${columns.join(', ')}) but found ${record.fields.length}`,
-          { action: 'Quote any field that contains the separator, or fix the row.' },
-        ),
-      );
-    }
-    const cells: Record<string, string> = {};
-    columns.forEach((column, i) => (cells[column] = record.fields[i] ?? ''));
-    rows.push({ place: { line }, cells });
   }
   return ok({ format: delimiter === ',' ? 'csv' : 'tsv', columns, rows });
 }

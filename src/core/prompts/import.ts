@@ -1,8 +1,14 @@
 /**
- * The one entry point for prompt-set files, shared by the app and
- * `floorcheck convert`: bytes and a file name in, a validated `PromptSet` (or
- * an error naming the line) out. Pure: nothing is saved here, and ids come
- * from the file name or the caller, never from randomness or the clock.
+ * The one entry point for prompt-set files, shared by the app (through the
+ * import worker) and `floorcheck convert`: bytes and a file name in, a
+ * validated `PromptSet` (or an error naming the line) out. Pure: nothing is
+ * saved here, and ids come from the file name or the caller, never from
+ * randomness or the clock.
+ *
+ * Reading (decode, parse, recognise the layout) is separate from converting
+ * (rows to items under a layout or a column mapping), so a file is parsed once
+ * however often its mapping changes: `readPromptFile` then `previewParsed` and
+ * `convertParsed` (see `import-session.ts`, which keeps the parsed file).
  *
  * The format comes from the extension when it is a known one and from the
  * content otherwise (`{`/`[` → JSON, a line that parses as an object → JSONL,
@@ -18,13 +24,24 @@ import { applyColumnMapping, guessMapping, previewTable, type ColumnMapping } fr
 import { decodeImportBytes, type DecodeOptions } from './decode';
 import { parseDelimited } from './delimited';
 import { arrayRecords, parseJsonDocument, parseJsonLines, recordsToTable } from './json-records';
-import { detectLayout, KNOWN_LAYOUTS, type LayoutId } from './layouts';
+import { detectLayout, type Layout, type LayoutId } from './layouts';
+import { clip, columnList, PREVIEW_ROWS } from './limits';
 import { looksLikeFloorcheckSet, readFloorcheckSet } from './set-schema';
 import type { SourceFormat, Table } from './table';
 import type { PromptSet } from './types';
 import { validatePromptSet } from './validate';
 
-export interface ImportOptions extends DecodeOptions {
+/** Where a long read stands: `fraction` (0 to 1) when the step can tell. */
+export interface ImportProgress {
+  phase: 'decoding' | 'parsing' | 'converting';
+  fraction?: number;
+}
+
+export interface ReadOptions extends DecodeOptions {
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ConvertOptions {
   /** Columns to use when the file is in no known layout; guessed from names when absent. */
   mapping?: ColumnMapping;
   /** The new set's id; defaults to `import-<file name>`. */
@@ -32,6 +49,8 @@ export interface ImportOptions extends DecodeOptions {
   /** The new set's name; defaults to the file name without its extension. */
   name?: string;
 }
+
+export interface ImportOptions extends ReadOptions, ConvertOptions {}
 
 export interface ImportedSet {
   set: PromptSet;
@@ -45,15 +64,22 @@ export interface ImportPreview {
   /** The recognised layout, or undefined when the user must map columns. */
   layout: LayoutId | undefined;
   layoutLabel: string | undefined;
+  /** Every column of the file (what a mapping can choose from). */
   columns: string[];
+  /** The columns the raw sample shows: the first few. */
+  shownColumns: string[];
+  /** The first rows as read, one string a shown column, long cells cut. */
   rows: string[][];
   rowCount: number;
   suggestedMapping: ColumnMapping | undefined;
 }
 
-type Parsed = { kind: 'table'; table: Table } | { kind: 'set'; document: unknown };
+/** A file read and parsed, ready to be previewed and converted any number of times. */
+export type ParsedFile = { fileName: string; format: SourceFormat } & (
+  { kind: 'table'; table: Table; layout: Layout | undefined } | { kind: 'set'; set: PromptSet }
+);
 
-function baseName(fileName: string): string {
+export function baseName(fileName: string): string {
   const last = fileName.split(/[\\/]/).pop() ?? fileName;
   return last.replace(/\.[^.]+$/, '') || last;
 }
@@ -79,18 +105,33 @@ function sniffFormat(fileName: string, text: string): SourceFormat {
   return (header.match(/\t/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? 'tsv' : 'csv';
 }
 
-function parseText(text: string, format: SourceFormat): Result<Parsed> {
+type Parsed = { kind: 'table'; table: Table } | { kind: 'set'; set: PromptSet };
+
+function parseText(
+  text: string,
+  format: SourceFormat,
+  fileName: string,
+  options: ReadOptions,
+): Result<Parsed> {
+  const progress = (fraction: number) => options.onProgress?.({ phase: 'parsing', fraction });
+  options.onProgress?.({ phase: 'parsing', fraction: 0 });
   if (format === 'csv' || format === 'tsv') {
-    const table = parseDelimited(text, format === 'csv' ? ',' : '\t');
+    const table = parseDelimited(text, format === 'csv' ? ',' : '\t', progress);
     return table.ok ? ok({ kind: 'table', table: table.value }) : table;
   }
   if (format === 'jsonl') {
-    const records = parseJsonLines(text);
-    return records.ok ? ok({ kind: 'table', table: recordsToTable(records.value, 'jsonl') }) : records;
+    const records = parseJsonLines(text, progress);
+    if (!records.ok) return records;
+    const table = recordsToTable(records.value, 'jsonl');
+    return table.ok ? ok({ kind: 'table', table: table.value }) : table;
   }
   const document = parseJsonDocument(text);
   if (!document.ok) return document;
-  if (looksLikeFloorcheckSet(document.value)) return ok({ kind: 'set', document: document.value });
+  if (looksLikeFloorcheckSet(document.value)) {
+    const id = `import-${slugify(baseName(fileName))}`;
+    const set = readFloorcheckSet(document.value, { id, name: baseName(fileName) });
+    return set.ok ? ok({ kind: 'set', set: set.value }) : set;
+  }
   if (!Array.isArray(document.value)) {
     return err(
       new AppError('parse-unknown-format', {
@@ -101,84 +142,79 @@ function parseText(text: string, format: SourceFormat): Result<Parsed> {
     );
   }
   const records = arrayRecords(document.value);
-  return records.ok ? ok({ kind: 'table', table: recordsToTable(records.value, 'json') }) : records;
+  if (!records.ok) return records;
+  const table = recordsToTable(records.value, 'json');
+  return table.ok ? ok({ kind: 'table', table: table.value }) : table;
 }
 
-function parseBytes(
+/** Decodes and parses a file once, and recognises its layout. */
+export function readPromptFile(
   bytes: Uint8Array,
   fileName: string,
-  options: DecodeOptions,
-): Result<Parsed & { format: SourceFormat }> {
+  options: ReadOptions = {},
+): Result<ParsedFile> {
+  options.onProgress?.({ phase: 'decoding' });
   const text = decodeImportBytes(bytes, options);
   if (!text.ok) return text;
   const format = sniffFormat(fileName, text.value);
-  const parsed = parseText(text.value, format);
-  return parsed.ok ? ok({ ...parsed.value, format }) : parsed;
+  const parsed = parseText(text.value, format, fileName, options);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.kind === 'set') return ok({ fileName, format, kind: 'set', set: parsed.value.set });
+  const { table } = parsed.value;
+  return ok({ fileName, format, kind: 'table', table, layout: detectLayout(table) });
 }
 
 /** What the file holds, before anything is saved: layout, columns, first rows, a suggested mapping. */
-export function previewImport(
-  bytes: Uint8Array,
-  fileName: string,
-  options: DecodeOptions = {},
-): Result<ImportPreview> {
-  const parsed = parseBytes(bytes, fileName, options);
-  if (!parsed.ok) return parsed;
-  if (parsed.value.kind === 'set') {
-    const set = readFloorcheckSet(parsed.value.document, { id: 'preview', name: baseName(fileName) });
-    if (!set.ok) return set;
+export function previewParsed(parsed: ParsedFile): ImportPreview {
+  if (parsed.kind === 'set') {
     const columns = ['id', 'prompt', 'answers', 'kind'];
-    const rows = set.value.items.slice(0, 5).map((i) => [i.id, i.prompt, i.answers.join('; '), i.kind]);
-    return ok({
-      format: parsed.value.format,
+    const rows = parsed.set.items
+      .slice(0, PREVIEW_ROWS)
+      .map((i) => [clip(i.id), clip(i.prompt), clip(i.answers.join('; ')), i.kind]);
+    return {
+      format: parsed.format,
       layout: 'floorcheck',
       layoutLabel: 'Floorcheck set',
       columns,
+      shownColumns: columns,
       rows,
-      rowCount: set.value.items.length,
+      rowCount: parsed.set.items.length,
       suggestedMapping: undefined,
-    });
+    };
   }
-  const { table } = parsed.value;
-  const layout = detectLayout(table);
-  const preview = previewTable(table);
-  return ok({
-    format: parsed.value.format,
+  const { layout } = parsed;
+  const preview = previewTable(parsed.table);
+  return {
+    format: parsed.format,
     layout: layout?.id,
     layoutLabel: layout?.label,
     ...preview,
     suggestedMapping: layout ? undefined : preview.suggestedMapping,
-  });
+  };
 }
 
-/** Reads a prompt-set file into a validated set; nothing is saved. */
-export function importPromptSet(
-  bytes: Uint8Array,
-  fileName: string,
-  options: ImportOptions = {},
-): Result<ImportedSet> {
-  const parsed = parseBytes(bytes, fileName, options);
-  if (!parsed.ok) return parsed;
-  const name = options.name ?? baseName(fileName);
+/** Turns a parsed file into a validated set, under its layout or the mapping given; nothing is saved. */
+export function convertParsed(parsed: ParsedFile, options: ConvertOptions = {}): Result<ImportedSet> {
+  const { fileName, format } = parsed;
+  // Trimmed as the Floorcheck format reads it, so a converted set reads back the same.
+  const name = (options.name ?? baseName(fileName)).trim();
   const id = options.id ?? `import-${slugify(baseName(fileName))}`;
-  const { format } = parsed.value;
 
-  if (parsed.value.kind === 'set') {
-    const set = readFloorcheckSet(parsed.value.document, { id, name });
-    if (!set.ok) return set;
-    if (options.id) set.value.id = options.id;
-    if (options.name) set.value.name = options.name;
-    const valid = validatePromptSet(set.value);
+  if (parsed.kind === 'set') {
+    const set: PromptSet = { ...parsed.set };
+    if (options.id) set.id = options.id;
+    if (name && options.name) set.name = name;
+    const valid = validatePromptSet(set);
     return valid.ok ? ok({ set: valid.value, layout: 'floorcheck', format, warnings: [] }) : valid;
   }
 
-  const { table } = parsed.value;
-  const layout = options.mapping ? undefined : detectLayout(table);
+  const { table } = parsed;
+  const layout = options.mapping ? undefined : parsed.layout;
   const mapping = options.mapping ?? (layout ? undefined : guessMapping(table));
   if (!layout && !mapping) {
     return err(
       new AppError('parse-no-question-column', {
-        message: `line 1: no column holds the questions (columns: ${table.columns.join(', ')})`,
+        message: `line 1: no column holds the questions (columns: ${columnList(table.columns)})`,
         action: 'Name a column "question", or choose the question column in the preview.',
         line: 1,
       }),
@@ -186,7 +222,7 @@ export function importPromptSet(
   }
   const converted = layout ? layout.toItems(table) : applyColumnMapping(table, mapping ?? { question: '' });
   if (!converted.ok) return converted;
-  const warnings = [...converted.value.warnings];
+  const warnings = converted.value.warnings;
   if (!layout && !options.mapping && mapping) {
     warnings.unshift(
       `columns guessed: question = "${mapping.question}", answers = ${mapping.answers ? `"${mapping.answers}"` : 'none (open items)'}`,
@@ -207,5 +243,26 @@ export function importPromptSet(
   return ok({ set: valid.value, layout: layout?.id ?? 'mapped', format, warnings });
 }
 
-/** Labels of the layouts recognised automatically, for the import screen's help text. */
-export const KNOWN_LAYOUT_LABELS: readonly string[] = KNOWN_LAYOUTS.map((l) => l.label);
+/** Reads a file and shows what it holds (one parse). */
+export function previewImport(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Result<ImportPreview> {
+  const parsed = readPromptFile(bytes, fileName, options);
+  return parsed.ok ? ok(previewParsed(parsed.value)) : parsed;
+}
+
+/** Reads a prompt-set file into a validated set (one parse); nothing is saved. */
+export function importPromptSet(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Result<ImportedSet> {
+  const parsed = readPromptFile(bytes, fileName, options);
+  if (!parsed.ok) return parsed;
+  options.onProgress?.({ phase: 'converting' });
+  return convertParsed(parsed.value, options);
+}
+
+export { KNOWN_LAYOUT_LABELS } from './layouts';

@@ -12,7 +12,8 @@
  */
 
 import { AppError, err, ok, type Result } from '../errors';
-import { lineError, type RowPlace } from './line-error';
+import { lineError, placeError, type RowPlace } from './line-error';
+import { clip, MAX_COLUMNS, MAX_NESTING } from './limits';
 import type { Cell, SourceFormat, Table, TableRow } from './table';
 
 export interface JsonRecord {
@@ -184,12 +185,20 @@ export function parseJsonDocument(text: string): Result<unknown> {
   }
 }
 
-/** Parses JSON Lines: one object a line, blank lines skipped. */
-export function parseJsonLines(text: string): Result<JsonRecord[]> {
+/**
+ * Parses JSON Lines: one object a line, blank lines skipped. `onProgress` gets
+ * the share of lines read, in steps of at least 1%.
+ */
+export function parseJsonLines(text: string, onProgress?: (fraction: number) => void): Result<JsonRecord[]> {
   const records: JsonRecord[] = [];
   const lines = text.split('\n');
+  let reported = 0;
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] ?? '').trim();
+    if (onProgress && i / lines.length - reported >= 0.01) {
+      reported = i / lines.length;
+      onProgress(reported);
+    }
     if (raw === '') continue;
     const line = i + 1;
     let value: unknown;
@@ -241,20 +250,70 @@ function toCell(value: unknown): Cell {
   return JSON.stringify(value);
 }
 
-/** Records as a table: columns in order of first appearance across all records. */
-export function recordsToTable(records: JsonRecord[], format: SourceFormat): Table {
+/**
+ * True when `value` holds lists or objects more than `limit` levels deep (the
+ * value itself is level 1). Iterative: the check must not overflow on the very
+ * input it guards against.
+ */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [current, depth] = next;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/**
+ * Records as a table: columns in order of first appearance across all
+ * records. Fails on a value nested deeper than `MAX_NESTING` (turning it into
+ * text would recurse that deep) and past `MAX_COLUMNS` distinct fields.
+ */
+export function recordsToTable(records: JsonRecord[], format: SourceFormat): Result<Table> {
   const columns: string[] = [];
-  const known = new Set<string>();
-  const rows: TableRow[] = records.map(({ place, value }) => {
-    const cells: Record<string, Cell> = {};
+  const indexOf = new Map<string, number>();
+  const rows: TableRow[] = [];
+  for (const { place, value } of records) {
+    const cells: Cell[] = new Array<Cell>(columns.length).fill('');
     for (const [key, v] of Object.entries(value)) {
-      if (!known.has(key)) {
-        known.add(key);
+      let index = indexOf.get(key);
+      if (index === undefined) {
+        if (columns.length === MAX_COLUMNS) {
+          return err(
+            placeError(
+              'parse-bad-row',
+              place,
+              `the records have more than ${MAX_COLUMNS} different fields; Floorcheck reads at most ${MAX_COLUMNS} columns`,
+              {
+                action: 'Keep only the fields the set needs (question, answers, tags, ids) and import again.',
+              },
+            ),
+          );
+        }
+        index = columns.length;
+        indexOf.set(key, index);
         columns.push(key);
       }
-      cells[key] = toCell(v);
+      if (typeof v === 'object' && v !== null && nestedDeeperThan(v, MAX_NESTING - 1)) {
+        return err(
+          placeError(
+            'parse-bad-row',
+            place,
+            `the field "${clip(key, 40)}" is nested more than ${MAX_NESTING} levels deep`,
+            {
+              action: `Flatten the value: a cell is text or a list of text, nested at most ${MAX_NESTING} levels.`,
+            },
+          ),
+        );
+      }
+      cells[index] = toCell(v);
     }
-    return { place, cells };
-  });
-  return { format, columns, rows };
+    rows.push({ place, cells });
+  }
+  for (const row of rows) while (row.cells.length < columns.length) row.cells.push('');
+  return ok({ format, columns, rows });
 }

@@ -5,9 +5,14 @@
  * holds an apostrophe), backslash escapes, lists, tuples, dicts, numbers,
  * True/False/None. Rejected: swapping quotes and calling `JSON.parse`, which
  * breaks on the first apostrophe inside a title ("Ackermann's function").
+ *
+ * The text comes from strangers' files: dicts are objects without a
+ * prototype (a `'__proto__'` key is just a key), and nesting deeper than
+ * `MAX_NESTING` is refused before the recursive reader could overflow.
  */
 
 import { err, ok, type Result } from '../errors';
+import { MAX_NESTING } from './limits';
 
 export type PyValue = string | number | boolean | null | PyValue[] | { [key: string]: PyValue };
 
@@ -28,6 +33,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 class Reader {
   pos = 0;
+  depth = 0;
   constructor(readonly src: string) {}
 
   fail(problem: string): never {
@@ -50,16 +56,17 @@ class Reader {
 
   value(): PyValue {
     const ch = this.peek();
-    if (ch === '{') return this.dict();
-    if (ch === '[') return this.sequence('[', ']');
-    if (ch === '(') return this.sequence('(', ')');
     if (ch === "'" || ch === '"') return this.string();
-    return this.atom();
+    if (ch !== '{' && ch !== '[' && ch !== '(') return this.atom();
+    if (++this.depth > MAX_NESTING) this.fail(`nested more than ${MAX_NESTING} levels deep`);
+    const value = ch === '{' ? this.dict() : ch === '[' ? this.sequence('[', ']') : this.sequence('(', ')');
+    this.depth--;
+    return value;
   }
 
   dict(): { [key: string]: PyValue } {
     this.expect('{');
-    const out: { [key: string]: PyValue } = {};
+    const out = Object.create(null) as { [key: string]: PyValue };
     while (this.peek() !== '}') {
       const key = this.value();
       this.expect(':');
@@ -83,17 +90,23 @@ class Reader {
     return out;
   }
 
+  /** One string literal, or several adjacent ones joined, as in Python: 'a' 'b' == 'ab'. */
   string(): string {
-    const quote = this.src[this.pos];
+    let out = '';
+    for (let next = this.peek(); next === "'" || next === '"'; next = this.peek()) {
+      out += this.literal(next);
+    }
+    return out;
+  }
+
+  literal(quote: string): string {
     this.pos++;
     let out = '';
     while (this.pos < this.src.length) {
       const ch = this.src[this.pos] ?? '';
       if (ch === quote) {
         this.pos++;
-        // Adjacent literals concatenate, as in Python: 'a' 'b' == 'ab'.
-        const next = this.peek();
-        return next === "'" || next === '"' ? out + this.string() : out;
+        return out;
       }
       if (ch === '\\') {
         out += this.escape();

@@ -25,6 +25,19 @@ const ItemSchema = v.object({
   sourceUrls: v.optional(textList),
 });
 
+/** Latest time a JavaScript Date can hold, in ms since 1970 (ECMA-262, "Time Values"). */
+const MAX_TIME_MS = 8.64e15;
+/**
+ * A time in ms since 1970. `1e400` reads as Infinity, which JSON cannot write
+ * back (it becomes null), so only times a Date can hold are accepted.
+ */
+const time = v.pipe(
+  v.number(),
+  v.finite('not a time Floorcheck can store (expected milliseconds since 1970)'),
+  v.minValue(0, 'not a time Floorcheck can store (expected milliseconds since 1970)'),
+  v.maxValue(MAX_TIME_MS, 'not a time Floorcheck can store (expected milliseconds since 1970)'),
+);
+
 const DocSchema = v.object({ id: text, title: v.optional(v.string(), ''), text: v.string() });
 
 const SetSchema = v.object({
@@ -35,8 +48,8 @@ const SetSchema = v.object({
   licence: v.optional(v.string(), ''),
   items: v.array(ItemSchema),
   corpus: v.optional(v.array(DocSchema)),
-  createdAt: v.optional(v.number()),
-  updatedAt: v.optional(v.number()),
+  createdAt: v.optional(time),
+  updatedAt: v.optional(time),
 });
 
 /** True when a parsed JSON document looks like a Floorcheck set (an object with `items`). */
@@ -67,7 +80,7 @@ export function readFloorcheckSet(value: unknown, defaults: SetDefaults): Result
     return err(
       new AppError('set-invalid', {
         message: `${where}: ${issue.message}`,
-        action: 'Fix that field; the Floorcheck format is described in docs/formats.md.',
+        action: 'Fix that field; the Floorcheck format is described in docs/file-formats.md.',
       }),
     );
   }

@@ -91,6 +91,17 @@ describe('floorcheck convert', () => {
     expect(run.stderr).toContain(stderr);
   });
 
+  it('shows escape sequences from a file header escaped, never raw, on standard error', async () => {
+    // The header holds OSC "set window title", a clear-screen CSI and a right-to-left override.
+    const run = await floorcheck(['convert', join(fixtureDir, 'bad', 'escape-header.csv')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'expected 2 fields (\\x1b]0;owned\\x07question\\x1b[2J, \\u202eanswer) but found 3',
+    );
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
+
   it.skipIf(!datasetsPresent)('converts the shared SimpleQA file: 4326 items', async () => {
     const run = await floorcheck(['convert', join(datasetsDir, 'simpleqa.csv')]);
     expect(run.code).toBe(0);

@@ -13,6 +13,9 @@ export const KNOWN_LAYOUTS: readonly Layout[] = [
   nqOpenLayout,
 ];
 
+/** Labels of the layouts recognised automatically, for the import screen's help text. */
+export const KNOWN_LAYOUT_LABELS: readonly string[] = KNOWN_LAYOUTS.map((l) => l.label);
+
 export function detectLayout(table: Table): Layout | undefined {
   return KNOWN_LAYOUTS.find((layout) => layout.matches(table));
 }

@@ -8,16 +8,18 @@
 import { err, ok } from '../../errors';
 import { rowId, splitAnswers } from '../answer-lists';
 import { placeError } from '../line-error';
-import { cellText, type Table } from '../table';
+import { cellAt, cellText, findColumnIndex, type Table } from '../table';
 import type { PromptItem } from '../types';
 import { hasColumns, type Layout } from './layout';
 
 function questionAnswerItems(prefix: string, table: Table) {
+  const question = findColumnIndex(table, 'question');
+  const answer = findColumnIndex(table, 'answer');
   const items: PromptItem[] = [];
   for (const [index, row] of table.rows.entries()) {
-    const prompt = cellText(row.cells['question']).trim();
+    const prompt = cellText(cellAt(row, question)).trim();
     if (prompt === '') return err(placeError('parse-bad-row', row.place, 'the question is empty'));
-    const answers = splitAnswers(row.cells['answer']);
+    const answers = splitAnswers(cellAt(row, answer));
     if (answers.length === 0)
       return err(placeError('parse-missing-answer', row.place, 'the answer list is empty'));
     items.push({ id: rowId(prefix, index, table.rows.length), prompt, answers, kind: 'factual', tags: [] });
@@ -37,9 +39,10 @@ export const efficientQaLayout: Layout = {
 export const nqOpenLayout: Layout = {
   id: 'nq-open',
   label: 'NQ-open',
-  matches: (table) =>
-    isJson(table) &&
-    hasColumns(table, ['question', 'answer']) &&
-    table.rows.some((r) => Array.isArray(r.cells['answer'])),
+  matches: (table) => {
+    if (!isJson(table) || !hasColumns(table, ['question', 'answer'])) return false;
+    const answer = findColumnIndex(table, 'answer');
+    return table.rows.some((r) => Array.isArray(cellAt(r, answer)));
+  },
   toItems: (table) => questionAnswerItems('nq-open', table),
 };

@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../../errors';
 import { rowId, splitAnswers } from '../answer-lists';
 import { placeError, placeLabel } from '../line-error';
 import { parsePythonLiteral } from '../python-literal';
-import { cellText, findColumn } from '../table';
+import { cellAt, cellText, findColumnIndex } from '../table';
 import type { PromptItem } from '../types';
 import { hasColumns, type Layout } from './layout';
 
@@ -28,12 +28,16 @@ export function readSimpleQaMetadata(text: string): Result<Metadata, string> {
   }
   const tags: string[] = [];
   for (const key of ['topic', 'answer_type']) {
-    const value = dict[key];
+    const value = Object.hasOwn(dict, key) ? dict[key] : undefined;
     if (typeof value === 'string' && value.trim() !== '') tags.push(`${key}:${value.trim()}`);
   }
-  const rawUrls = dict['urls'];
+  const rawUrls = Object.hasOwn(dict, 'urls') ? dict['urls'] : undefined;
   const urls = Array.isArray(rawUrls)
-    ? [...new Set(rawUrls.filter((u): u is string => typeof u === 'string' && u.trim() !== ''))]
+    ? [
+        ...new Set(
+          rawUrls.filter((u): u is string => typeof u === 'string' && u.trim() !== '').map((u) => u.trim()),
+        ),
+      ]
     : [];
   return ok({ tags, urls });
 }
@@ -43,16 +47,16 @@ export const simpleQaLayout: Layout = {
   label: 'SimpleQA',
   matches: (table) => hasColumns(table, ['metadata', 'problem', 'answer']),
   toItems(table) {
-    const metadataCol = findColumn(table.columns, 'metadata') ?? 'metadata';
-    const problemCol = findColumn(table.columns, 'problem') ?? 'problem';
-    const answerCol = findColumn(table.columns, 'answer') ?? 'answer';
+    const metadataCol = findColumnIndex(table, 'metadata');
+    const problemCol = findColumnIndex(table, 'problem');
+    const answerCol = findColumnIndex(table, 'answer');
     const warnings: string[] = [];
     const items: PromptItem[] = [];
     for (const [index, row] of table.rows.entries()) {
-      const prompt = cellText(row.cells[problemCol]).trim();
+      const prompt = cellText(cellAt(row, problemCol)).trim();
       if (prompt === '')
         return err(placeError('parse-bad-row', row.place, 'the problem (question) is empty'));
-      const answers = splitAnswers(row.cells[answerCol]);
+      const answers = splitAnswers(cellAt(row, answerCol));
       if (answers.length === 0) {
         return err(placeError('parse-missing-answer', row.place, 'the answer is empty'));
       }
@@ -63,7 +67,7 @@ export const simpleQaLayout: Layout = {
         kind: 'factual',
         tags: [],
       };
-      const metadata = readSimpleQaMetadata(cellText(row.cells[metadataCol]));
+      const metadata = readSimpleQaMetadata(cellText(cellAt(row, metadataCol)));
       if (metadata.ok) {
         item.tags = metadata.value.tags;
         if (metadata.value.urls.length > 0) item.sourceUrls = metadata.value.urls;

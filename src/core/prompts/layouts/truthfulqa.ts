@@ -11,7 +11,7 @@
 import { err, ok } from '../../errors';
 import { rowId, splitAnswers } from '../answer-lists';
 import { placeError } from '../line-error';
-import { cellText, findColumn } from '../table';
+import { cellAt, cellText, findColumnIndex } from '../table';
 import type { PromptItem } from '../types';
 import { hasColumns, type Layout } from './layout';
 
@@ -23,10 +23,10 @@ export const truthfulQaLayout: Layout = {
   label: 'TruthfulQA',
   matches: (table) => hasColumns(table, COLUMNS),
   toItems(table) {
-    const col = (name: string) => findColumn(table.columns, name) ?? name;
+    const at = new Map([...COLUMNS, 'Source'].map((name) => [name, findColumnIndex(table, name)]));
     const items: PromptItem[] = [];
     for (const [index, row] of table.rows.entries()) {
-      const get = (name: string) => row.cells[col(name)];
+      const get = (name: string) => cellAt(row, at.get(name) ?? -1);
       const prompt = cellText(get('Question')).trim();
       if (prompt === '') return err(placeError('parse-bad-row', row.place, 'the Question is empty'));
       const answers = splitAnswers([

@@ -9,6 +9,38 @@ const good: CustomModelInput = {
 const existing = ['Qwen2.5-0.5B-Instruct-q4f32_1-MLC'];
 
 describe('validateCustomModel', () => {
+  // Issue 13: a URL with a user name or token was accepted and kept in plain text in settings.
+  it.each([
+    [
+      'weights URL with user and token',
+      { modelUrl: 'https://user:hf_token@huggingface.co/me/x-MLC' },
+      'Weights URL',
+    ],
+    [
+      'weights URL with a token as user name',
+      { modelUrl: 'https://hf_token@huggingface.co/me/x-MLC' },
+      'Weights URL',
+    ],
+    [
+      'library URL with credentials',
+      { modelLibUrl: 'https://user:secret@example.org/libs/x-webgpu.wasm' },
+      'Model library URL',
+    ],
+    [
+      'credentials with an empty password',
+      { modelUrl: 'https://user:@huggingface.co/me/x-MLC' },
+      'Weights URL',
+    ],
+  ])('refuses a %s, saying why', (_why, patch, field) => {
+    const result = validateCustomModel({ ...good, ...patch }, existing);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('custom-model-invalid');
+    expect(result.error.message).toBe(`${field} must not contain a user name or password.`);
+    expect(result.error.action).toContain('stored in plain text');
+    expect(result.error.message).not.toContain('token');
+  });
+
   it('accepts a Hugging Face MLC repo with a .wasm library, trimming the id', () => {
     const result = validateCustomModel(
       { ...good, id: `  ${good.id} `, vramMB: '1200', contextWindow: 2048 },

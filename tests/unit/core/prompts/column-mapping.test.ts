@@ -8,7 +8,7 @@ function csvTable(columns: string[], rows: string[][]): Table {
     columns,
     rows: rows.map((cells, i) => ({
       place: { line: i + 2 },
-      cells: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])),
+      cells: columns.map((_, j) => cells[j] ?? ''),
     })),
   };
 }
@@ -157,9 +157,26 @@ describe('previewTable', () => {
     const preview = previewTable(csvTable(['question', 'answer'], rows));
     expect(preview).toEqual({
       columns: ['question', 'answer'],
+      shownColumns: ['question', 'answer'],
       rows: rows.slice(0, 5),
       rowCount: 7,
       suggestedMapping: { question: 'question', answers: 'answer' },
     });
+  });
+
+  it('stays bounded however wide and long the table: 12 columns, 5 rows, cells cut to 300 characters', () => {
+    const columns = Array.from({ length: 200 }, (_, i) => `c${i}`);
+    const long = 'x'.repeat(10_000);
+    const preview = previewTable(
+      csvTable(
+        columns,
+        Array.from({ length: 1000 }, () => columns.map(() => long)),
+      ),
+    );
+    expect(preview.columns).toHaveLength(200);
+    expect(preview.shownColumns).toEqual(columns.slice(0, 12));
+    expect(preview.rows).toHaveLength(5);
+    expect(preview.rows[0]).toHaveLength(12);
+    expect(preview.rows[0]?.[0]).toBe(`${'x'.repeat(300)}…`);
   });
 });

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkImportSize,
-  decodeImportBytes,
-  findInvalidUtf8,
-  MAX_IMPORT_BYTES,
-} from '../../../../src/core/prompts/decode';
+import { checkImportSize, decodeImportBytes, findInvalidUtf8 } from '../../../../src/core/prompts/decode';
+import { MAX_IMPORT_BYTES } from '../../../../src/core/prompts/limits';
+import { utf16WithBom } from '../../../fixtures/generators/prompt-files';
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(values.flatMap((v) => (typeof v === 'string' ? [...new TextEncoder().encode(v)] : [v])));
@@ -19,6 +16,16 @@ describe('decodeImportBytes', () => {
       why: 'two-, three- and four-byte characters',
     },
     { input: bytes('a\tb\fc'), text: 'a\tb\fc', why: 'tab and form feed are text' },
+    {
+      input: utf16WithBom('q,a\r\nMontélimar?,東京 🙂\r\n', 'le'),
+      text: 'q,a\nMontélimar?,東京 🙂\n',
+      why: 'UTF-16 LE with its BOM (what "Unicode text" in Excel writes) is decoded, not called binary',
+    },
+    {
+      input: utf16WithBom('q\ta\nWhy?\tBecause\n', 'be'),
+      text: 'q\ta\nWhy?\tBecause\n',
+      why: 'UTF-16 BE with its BOM',
+    },
   ];
 
   it.each(DECODED)('$why', ({ input, text }) => {
@@ -69,6 +76,30 @@ describe('decodeImportBytes', () => {
       message: 'line 1: byte 0xe2',
       why: 'truncated at the end of the file',
     },
+    {
+      input: new Uint8Array([...new TextEncoder().encode('q,a\n')].flatMap((b) => [b, 0])),
+      code: 'parse-invalid-utf8',
+      message: 'line 1: the file looks like UTF-16 text without a byte-order mark',
+      why: 'UTF-16 without a BOM: asked for UTF-8 by name, not called binary',
+    },
+    {
+      input: utf16WithBom('q,a\nx', 'le').subarray(0, 11),
+      code: 'parse-invalid-utf8',
+      message: 'line 2: the file ends in the middle of a UTF-16 character',
+      why: 'UTF-16 cut at an odd byte',
+    },
+    {
+      input: new Uint8Array([0xff, 0xfe, 0x61, 0, 0x0a, 0, 0x00, 0xd8, 0x62, 0]),
+      code: 'parse-invalid-utf8',
+      message: 'line 2: a UTF-16 surrogate has no partner',
+      why: 'UTF-16 with a lone surrogate on line 2',
+    },
+    {
+      input: new Uint8Array([0xff, 0xfe, 0x61, 0, 0x0a, 0, 0x00, 0x00, 0x62, 0]),
+      code: 'parse-binary',
+      message: 'line 2: the file holds a NUL character',
+      why: 'UTF-16 holding U+0000',
+    },
   ];
 
   it.each(REFUSED)('refuses $why: $message', ({ input, code, message }) => {
@@ -88,6 +119,13 @@ describe('decodeImportBytes', () => {
     const before = checkImportSize(60 * 1024 * 1024);
     expect(before.ok ? '' : before.error.message).toBe('The file is 60.0 MiB; the import limit is 50.0 MiB.');
     expect(checkImportSize(MAX_IMPORT_BYTES).ok).toBe(true);
+  });
+
+  it('shows bytes when the rounded sizes would read the same ("50.0 MiB; the limit is 50.0 MiB")', () => {
+    const over = checkImportSize(MAX_IMPORT_BYTES + 1);
+    expect(over.ok ? '' : over.error.message).toBe(
+      'The file is 52,428,801 bytes; the import limit is 52,428,800 bytes (50.0 MiB).',
+    );
   });
 });
 

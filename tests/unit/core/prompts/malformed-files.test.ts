@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../../../src/core/prompts/decode';
+import { MAX_IMPORT_BYTES } from '../../../../src/core/prompts/limits';
 import { importPromptSet, previewImport } from '../../../../src/core/prompts/import';
 import { fixtureBytes } from './load-fixture';
 
@@ -106,6 +106,6 @@ describe('malformed prompt-set files', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('parse-too-large');
-    expect(result.error.message).toContain('the import limit is 50.0 MiB');
+    expect(result.error.message).toContain('the import limit is 52,428,800 bytes (50.0 MiB)');
   });
 });
