@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'import-invalid',
   'import-version-too-new',
   'import-not-floorcheck',
+  'import-damaged',
+  'import-too-large',
   // storage and runs
   'storage-failed',
   'storage-blocked',
