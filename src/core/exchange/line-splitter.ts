@@ -43,6 +43,12 @@ export async function* splitLines(
       );
     }
   };
+  const tooLong = (): ProblemError =>
+    new ProblemError(
+      tooLarge(
+        `Line ${number} of this file is longer than ${size(maxLineChars)} of text, more than any record of a comparison file holds, so it was not read further.`,
+      ),
+    );
   const emit = function* (text: string): Generator<Line> {
     let start = 0;
     if (first && text !== '') {
@@ -50,6 +56,7 @@ export async function* splitLines(
       first = false;
     }
     for (let end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {
+      if (pending + end - start > maxLineChars) throw tooLong();
       yield { text: take(text.slice(start, end)), number };
       number++;
       start = end + 1;
@@ -57,13 +64,7 @@ export async function* splitLines(
     const rest = text.slice(start);
     if (rest === '') return;
     pending += rest.length;
-    if (pending > maxLineChars) {
-      throw new ProblemError(
-        tooLarge(
-          `Line ${number} of this file is longer than ${size(maxLineChars)} of text, more than any record of a comparison file holds, so it was not read further.`,
-        ),
-      );
-    }
+    if (pending > maxLineChars) throw tooLong();
     pieces.push(rest);
   };
   for await (const chunk of chunks) yield* emit(decode(chunk));

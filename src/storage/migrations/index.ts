@@ -4,6 +4,7 @@ import type { FloorcheckSchema } from '../schema';
 import { migrateToV1 } from './v1-initial';
 import { migrateToV2 } from './v2-history-indexes';
 import { migrateToV3 } from './v3-result-details';
+import { migrateToV4 } from './v4-unambiguous-result-ids';
 
 export function migrate(
   db: IDBPDatabase<FloorcheckSchema>,
@@ -12,5 +13,8 @@ export function migrate(
 ): void {
   if (oldVersion < 1) migrateToV1(db);
   if (oldVersion < 2) migrateToV2(tx);
-  if (oldVersion < 3) migrateToV3(db, tx);
+  // A step that rewrites records finishes before the next one reads them (awaiting only IndexedDB work).
+  let previous: Promise<void> = Promise.resolve();
+  if (oldVersion < 3) previous = migrateToV3(db, tx);
+  if (oldVersion < 4) migrateToV4(tx, previous);
 }
