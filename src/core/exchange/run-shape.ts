@@ -1,34 +1,15 @@
 /**
  * Checks a schema cannot make, because they span records: a run's declared
- * matrix against sane limits, and each result against its run (its model,
- * condition and item must be ones the run configures).
- *
- * Why limits: a 74 KB file declaring 1,000 models × 1,000 conditions × 1,000
- * items (and no results) once crashed the results screen on every visit, and
- * 100 × 100 × 1,000 froze it for 16 s. The limits sit far above any run a
- * browser can make (the catalogue has a few dozen models, the run editor nine
- * condition presets, the largest public set ~4,300 items, and a million
- * answers is days of GPU time) and low enough that every screen can draw the
- * declared matrix. docs/file-formats.md lists them with these reasons.
+ * matrix against RUN_LIMITS (core/runs/run-limits.ts, where the reasons are),
+ * and each result against its run (its model, condition and item must be
+ * ones the run configures).
  */
-import { parseConditionId, validateCondition, conditionId } from '../retrieval/conditions';
+import { conditionId, parseConditionId, validateCondition } from '../retrieval/conditions';
+import { RUN_LIMITS } from '../runs/run-limits';
 import type { ResultRecord, RunRecord } from '../runs/types';
 import { count } from './problems';
 
-export const RUN_LIMITS = {
-  /** Models per run. */
-  models: 50,
-  /** Conditions per run. */
-  conditions: 50,
-  /** Grid columns (models × conditions): the grid draws each of them on every row in view. */
-  columns: 250,
-  /** Items per run: over 20 times the largest public set. */
-  items: 100_000,
-  /** Declared answers (models × conditions × items). */
-  cells: 1_000_000,
-  /** Characters in one id (run, model, item). */
-  idChars: 1_000,
-} as const;
+export { RUN_LIMITS };
 
 /** A problem found in one record: `path` is relative to the record. */
 export interface RecordProblem {
