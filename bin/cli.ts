@@ -18,6 +18,19 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'grade < in.jsonl         grade {"question","answers","response"} lines, one verdict line each',
     load: async () => (await import('./commands/grade.ts')).grade,
   },
+  validate: {
+    summary:
+      'validate FILE... [--all] check comparison files (plain or gzipped, any version); exit 1 on a problem',
+    load: async () => (await import('./commands/validate.ts')).validate,
+  },
+  answers: {
+    summary: 'answers FILE [--format csv|jsonl] [-o OUT]   every answer of a comparison file',
+    load: async () => (await import('./commands/answers.ts')).answers,
+  },
+  diff: {
+    summary: 'diff A B [--run-a ID] [--run-b ID] [--format md|json]   two comparison files on shared items',
+    load: async () => (await import('./commands/diff.ts')).diff,
+  },
 };
 
 function usage(): string {

@@ -44,7 +44,7 @@ export interface ImportableFile {
 
 /** A file made for download: its bytes in pieces (never one string) and whether they are gzipped. */
 export interface ExportedFile {
-  parts: Uint8Array[];
+  parts: Uint8Array<ArrayBuffer>[];
   gzipped: boolean;
 }
 
@@ -249,7 +249,7 @@ export class ResultsState {
     }
     if (runs.length === 0) return undefined;
     const now = this.#options.now?.() ?? Date.now();
-    const parts: Uint8Array[] = [];
+    const parts: Uint8Array<ArrayBuffer>[] = [];
     const lines = comparisonLines(
       { runs, sets, results, resultCount: results.length },
       this.#options.app,
@@ -263,7 +263,7 @@ export class ResultsState {
   async answersFile(format: AnswersFormat): Promise<ExportedFile | undefined> {
     const run = this.#run;
     if (!run) return undefined;
-    const parts: Uint8Array[] = [];
+    const parts: Uint8Array<ArrayBuffer>[] = [];
     const lines = answersLines(format, this.#results, itemLookup([run], this.#set ? [this.#set] : []));
     await encodeLines(lines, (part) => void parts.push(part), { gzipAbove: Infinity });
     return { parts, gzipped: false };

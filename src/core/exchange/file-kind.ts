@@ -58,7 +58,9 @@ export function sniffFileKind(bytes: Uint8Array): FileKind {
   while (at < bytes.length && isWhitespace(bytes[at] ?? 0)) at++;
   if (at >= bytes.length) return { kind: 'empty' };
   const head = bytes.subarray(at);
-  if (head.some((byte) => byte === 0 || (byte < 0x20 && !isWhitespace(byte) && byte !== 0x0c))) {
+  // A NUL, or control characters in more than a tenth of the bytes, is binary; one stray escape is not.
+  const controls = head.filter((byte) => byte < 0x20 && !isWhitespace(byte) && byte !== 0x0c).length;
+  if (head.includes(0) || controls > head.length / 10) {
     return { kind: 'other', description: 'binary data, not text' };
   }
   const first = bytes[at];

@@ -67,7 +67,7 @@ export async function* comparisonLines(
 }
 
 /** Where encoded bytes go; a returned promise is awaited (backpressure). */
-export type ByteSink = (chunk: Uint8Array) => void | Promise<void>;
+export type ByteSink = (chunk: Uint8Array<ArrayBuffer>) => void | Promise<void>;
 
 export interface EncodeOptions {
   /** Gzip when the plain file is larger than this many bytes; Infinity never gzips. */
@@ -82,7 +82,9 @@ export interface Encoded {
   writtenBytes: number;
 }
 
-async function* pieces(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<Uint8Array> {
+async function* pieces(
+  lines: AsyncIterable<string> | Iterable<string>,
+): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   const encoder = new TextEncoder();
   let batch: string[] = [];
   let chars = 0;
@@ -99,8 +101,8 @@ async function* pieces(lines: AsyncIterable<string> | Iterable<string>): AsyncGe
 }
 
 async function gzipInto(
-  held: readonly Uint8Array[],
-  rest: AsyncIterator<Uint8Array>,
+  held: readonly Uint8Array<ArrayBuffer>[],
+  rest: AsyncIterator<Uint8Array<ArrayBuffer>>,
   sink: ByteSink,
 ): Promise<{ plain: number; written: number }> {
   const stream = new CompressionStream('gzip');
@@ -133,7 +135,7 @@ export async function encodeLines(
 ): Promise<Encoded> {
   const gzipAbove = options.gzipAbove ?? GZIP_ABOVE_BYTES;
   const source = pieces(lines)[Symbol.asyncIterator]();
-  const held: Uint8Array[] = [];
+  const held: Uint8Array<ArrayBuffer>[] = [];
   let plainBytes = 0;
   for (let next = await source.next(); !next.done; next = await source.next()) {
     held.push(next.value);
