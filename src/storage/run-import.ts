@@ -94,7 +94,7 @@ export interface StreamImportOptions {
   now?: () => number;
 }
 
-const BATCH_SIZE = 2000;
+const BATCH_SIZE = 1000;
 
 /** A turn of the event loop that background-tab timer throttling does not stretch to a second. */
 function yieldToEventLoop(): Promise<void> {
