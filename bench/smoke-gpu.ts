@@ -24,7 +24,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { version as appVersion } from '../package.json';
-import { comparisonPayload, exportComparison } from '../src/core/exchange/export-comparison';
+import { comparisonLines, encodeLines } from '../src/core/exchange/write-comparison';
 import { chromiumPath } from '../tests/browser/chromium';
 import { describeAdapter, GPU_FLAGS, hardwareAdapterProblem, readPageAdapter } from './smoke/adapter-check';
 import { parseSmokeArgs, USAGE, type SmokeOptions } from './smoke/args';
@@ -89,12 +89,14 @@ async function report(output: Extract<SmokeOutput, { ok: true }>, options: Smoke
   if (errors.length) console.log(`\nerrors:\n${errors.map((e) => `  ${e}`).join('\n')}`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = options.out ?? `smoke-${options.model}-${stamp}.floorcheck.json`;
-  const text = exportComparison(
-    comparisonPayload([run], results, [output.set]),
+  const chunks: Uint8Array[] = [];
+  const lines = comparisonLines(
+    { runs: [run], sets: [output.set], results, resultCount: results.length },
     { name: 'Floorcheck', version: appVersion },
     Date.now(),
   );
-  await writeFile(file, text);
+  await encodeLines(lines, (chunk) => void chunks.push(chunk), { gzipAbove: Infinity });
+  await writeFile(file, chunks);
   console.log(`\ncomparison file: ${file}`);
   return run.skipped.length === 0 && run.status === 'completed';
 }

@@ -8,7 +8,8 @@ import { safeStream, type TextOut } from './terminal-text.ts';
 
 export interface Io {
   stdin: NodeJS.ReadableStream;
-  stdout: TextOut;
+  /** Data, written by each command with backpressure (`drain`). */
+  stdout: NodeJS.WritableStream;
   stderr: TextOut;
 }
 
@@ -27,6 +28,19 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   report: {
     summary: 'report FILE [--format md|csv|json|html] [--out F]   floor gap and summary of a comparison file',
     load: async () => (await import('./commands/report.ts')).report,
+  },
+  validate: {
+    summary:
+      'validate FILE... [--all] check comparison files (plain or gzipped, any version); exit 1 on a problem',
+    load: async () => (await import('./commands/validate.ts')).validate,
+  },
+  answers: {
+    summary: 'answers FILE [--format csv|jsonl] [-o OUT]   every answer of a comparison file',
+    load: async () => (await import('./commands/answers.ts')).answers,
+  },
+  diff: {
+    summary: 'diff A B [--run-a ID] [--run-b ID] [--format md|json]   two comparison files on shared items',
+    load: async () => (await import('./commands/diff.ts')).diff,
   },
 };
 

@@ -14,14 +14,13 @@
  * to drain, so a report of many answers is never one string in memory.
  */
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { EventEmitter, once } from 'node:events';
+import { once } from 'node:events';
 import type { Io } from '../cli.ts';
-import type { TextOut } from '../terminal-text.ts';
 import type { ComparisonPayload } from '../../src/core/exchange/envelope.ts';
-import { importComparison } from '../../src/core/exchange/import-comparison.ts';
-import type { Result } from '../../src/core/errors.ts';
+import { parseComparisonFile } from '../../src/core/exchange/parse-comparison.ts';
+import { byteSource, unreadable } from './comparison-input.ts';
+import { ok, type Result } from '../../src/core/errors.ts';
 import { reportChunks } from '../../src/core/report/report-html.ts';
 import type { ReportInput } from '../../src/core/report/report-model.ts';
 import { reportCsv, reportJson, reportMarkdown } from '../../src/core/report/report-text.ts';
@@ -76,22 +75,16 @@ function parseArgs(args: string[]): ReportArgs | string {
   return { file, format: format ?? fromOut ?? 'md', ...(out === undefined ? {} : { out }) };
 }
 
-async function readText(file: string, io: Io): Promise<string> {
-  if (file !== '-') return readFile(file, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+/** The one call into the comparison-file reader (src/core/exchange): plain or gzipped, any version, streamed. */
+async function readComparison(file: string, io: Io): Promise<Result<ComparisonPayload>> {
+  const parsed = await parseComparisonFile(byteSource(file, io)());
+  return parsed.ok ? ok(parsed.value.payload) : parsed;
 }
 
-/** The one call into the comparison-file reader (src/core/exchange). */
-function readComparison(text: string, source: string): Result<ComparisonPayload> {
-  return importComparison(text, { source });
-}
-
-/** Writes in pieces, waiting for `drain` when a real stream asks for it (test outputs only collect text). */
-async function writeChunks(stream: TextOut, chunks: Iterable<string>): Promise<void> {
+/** Writes in pieces, waiting for `drain` when the stream asks for it. */
+async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) {
-    if (stream.write(chunk) === false && stream instanceof EventEmitter) await once(stream, 'drain');
+    if (!stream.write(chunk)) await once(stream, 'drain');
   }
 }
 
@@ -123,15 +116,12 @@ export async function report(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const fileName = parsed.file === '-' ? 'stdin' : basename(parsed.file);
-  let text: string;
-  try {
-    text = await readText(parsed.file, io);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    io.stderr.write(`floorcheck report: cannot read ${parsed.file}: ${reason}\n`);
+  const missing = await unreadable(parsed.file);
+  if (missing !== undefined) {
+    io.stderr.write(`floorcheck report: cannot read ${parsed.file}: ${missing}\n`);
     return 1;
   }
-  const payload = readComparison(text, fileName);
+  const payload = await readComparison(parsed.file, io);
   if (!payload.ok) {
     const { message, action } = payload.error;
     io.stderr.write(`floorcheck report: ${fileName}: ${message}${action ? ` ${action}` : ''}\n`);

@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'open-url-invalid',
   'open-url-refused',
   'open-url-failed',
+  'import-damaged',
+  'import-too-large',
   // storage and runs
   'storage-failed',
   'storage-blocked',

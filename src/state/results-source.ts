@@ -8,15 +8,18 @@
  * work the runner already holds in memory. So the storage source takes a
  * `live` feed as a parameter and only forwards it.
  */
+import type { ByteSource } from '../core/exchange/byte-stream';
 import type { ComparisonPayload } from '../core/exchange/envelope';
-import { AppError } from '../core/errors';
+import { parseComparisonFile } from '../core/exchange/parse-comparison';
+import { readComparison } from '../core/exchange/read-comparison';
+import { AppError, err, ok, type Result } from '../core/errors';
 import type { Verdict, Verdicts } from '../core/grading/types';
 import type { PromptSet } from '../core/prompts/types';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from '../storage/db';
 import { getPromptSet } from '../storage/prompt-sets';
 import { getResult, listResults, setVerdicts } from '../storage/results';
-import { importRunsAtomically } from '../storage/run-import';
+import { importComparisonStream } from '../storage/run-import';
 import { getRun, listRuns } from '../storage/runs';
 
 /** What arrives while a run is under way. */
@@ -28,6 +31,12 @@ export type LiveEvent =
 
 export type LiveFeed = (runId: string, listener: (event: LiveEvent) => void) => () => void;
 
+/** How far an import is: bytes read of the file (as stored on disk, compressed or not) and answers stored. */
+export interface ImportProgress {
+  bytesRead: number;
+  stored: number;
+}
+
 export interface ImportSummary {
   /** How many were added (runs and results skipped below are not counted). */
   runs: number;
@@ -35,6 +44,8 @@ export interface ImportSummary {
   sets: number;
   /** Ids of runs left out, with their results, because a run with that id is already stored here. */
   skippedRuns?: string[];
+  /** Ids of the runs added, in file order. */
+  runIds?: string[];
 }
 
 export interface ResultsSource {
@@ -46,8 +57,15 @@ export interface ResultsSource {
   getSet(setId: string): Promise<PromptSet | undefined>;
   /** Stores a person's verdict (or clears it with null) and returns the updated record. */
   saveOverride(resultId: string, verdict: Verdict | null): Promise<ResultRecord>;
-  /** Stores an imported comparison file's runs, results and (missing) sets; runs already here are skipped. */
-  importRuns(payload: ComparisonPayload): Promise<ImportSummary>;
+  /**
+   * Reads a comparison file and stores its runs, results and (missing) sets, all or nothing; runs
+   * already here are skipped. The Result carries the file's problem, if any (nothing is stored then).
+   */
+  importFile(
+    file: ByteSource,
+    fileName: string,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<Result<ImportSummary>>;
   /** Live tokens and results of a run in progress; returns the unsubscribe function. */
   subscribe(runId: string, listener: (event: LiveEvent) => void): () => void;
 }
@@ -95,11 +113,24 @@ export function createStorageResultsSource(db: FloorcheckDb, options: SourceOpti
       }
       return updated;
     },
-    async importRuns(payload) {
+    async importFile(file, fileName, onProgress) {
+      const progress: ImportProgress = { bytesRead: 0, stored: 0 };
+      const events = readComparison(file, {
+        provenance: { fileName, importedAt: now() },
+        onProgress: (bytesRead) => {
+          progress.bytesRead = bytesRead;
+          onProgress?.({ ...progress });
+        },
+      });
       // A built-in set is never stored (src/storage/prompt-sets.ts); one the file also carries is kept as shipped.
-      const builtin = await Promise.all(payload.sets.map(async (set) => await options.builtinSet?.(set.id)));
-      const sets = payload.sets.filter((_, index) => builtin[index] === undefined);
-      return importRunsAtomically(db, { sets, runs: payload.runs, results: payload.results });
+      return importComparisonStream(db, events, {
+        now,
+        isBuiltinSet: async (setId) => (await options.builtinSet?.(setId)) !== undefined,
+        onStored: (stored) => {
+          progress.stored = stored;
+          onProgress?.({ ...progress });
+        },
+      });
     },
     subscribe: (runId, listener) => options.live?.(runId, listener) ?? (() => undefined),
   };
@@ -135,25 +166,28 @@ export function createMemoryResultsSource(
       results.set(resultId, updated);
       return updated;
     },
-    async importRuns(payload) {
+    async importFile(file, fileName) {
+      const parsed = await parseComparisonFile(file, { provenance: { fileName, importedAt: now() } });
+      if (!parsed.ok) return err(parsed.error);
+      const payload = parsed.value.payload;
       let added = 0;
       for (const set of payload.sets) {
         if (sets.has(set.id)) continue;
         sets.set(set.id, set);
         added++;
       }
-      const ids = [...payload.runs.map((r) => r.id), ...payload.results.map((r) => r.runId)];
-      const local = new Set(ids.filter((id) => runs.has(id)));
+      const local = new Set(payload.runs.map((r) => r.id).filter((id) => runs.has(id)));
       const newRuns = payload.runs.filter((run) => !local.has(run.id));
       const newResults = payload.results.filter((result) => !local.has(result.runId));
       for (const run of newRuns) runs.set(run.id, run);
       for (const result of newResults) results.set(result.id, result);
-      return {
+      return ok({
         runs: newRuns.length,
         results: newResults.length,
         sets: added,
-        skippedRuns: payload.runs.filter((run) => local.has(run.id)).map((run) => run.id),
-      };
+        skippedRuns: [...local],
+        runIds: newRuns.map((run) => run.id),
+      });
     },
     subscribe(runId, listener) {
       const entry = { runId, listener };

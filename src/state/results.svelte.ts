@@ -9,9 +9,9 @@
  * proxies over 10,000 records would cost more than the grid itself.
  */
 import { AppError, toAppError, type Result, ok, err } from '../core/errors';
+import { answersLines, itemLookup, type AnswersFormat } from '../core/exchange/answers-export';
 import type { AppStamp } from '../core/exchange/envelope';
-import { comparisonPayload, exportComparison } from '../core/exchange/export-comparison';
-import { importComparison } from '../core/exchange/import-comparison';
+import { comparisonLines, encodeLines } from '../core/exchange/write-comparison';
 import type { Verdict } from '../core/grading/types';
 import type { PromptSet } from '../core/prompts/types';
 import { summaryTable, summaryToCsv, summaryToMarkdown } from '../core/metrics/summary-export';
@@ -35,6 +35,19 @@ export interface ResultsStateOptions {
 
 const URL_KEYS = ['run', 'compare', 'filter', 'tag', 'q', 'sort', 'group'] as const;
 
+/** A file to import: a browser `File`, or anything with its name, size and a stream of its bytes. */
+export interface ImportableFile {
+  name: string;
+  size: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+/** A file made for download: its bytes in pieces (never one string) and whether they are gzipped. */
+export interface ExportedFile {
+  parts: Uint8Array<ArrayBuffer>[];
+  gzipped: boolean;
+}
+
 export class ResultsState {
   #source: ResultsSource;
   #options: ResultsStateOptions;
@@ -50,6 +63,7 @@ export class ResultsState {
   #partials = $state.raw<ReadonlyMap<string, string>>(NO_PARTIALS);
   #error = $state.raw<AppError | undefined>(undefined);
   #loading = $state(false);
+  #importing = $state.raw<{ fraction: number; stored: number } | undefined>(undefined);
   #unsubscribe: (() => void) | undefined;
   #batcher: FrameBatcher;
 
@@ -110,6 +124,10 @@ export class ResultsState {
   }
   get loading(): boolean {
     return this.#loading;
+  }
+  /** While a file is imported: the share of it read, and the answers stored so far. */
+  get importing(): { fraction: number; stored: number } | undefined {
+    return this.#importing;
   }
 
   result(resultId: string): ResultRecord | undefined {
@@ -207,28 +225,35 @@ export class ResultsState {
     return summaryToCsv(this.figures.rows);
   }
 
-  /** Imports a comparison file's text; the Result carries the file's problem, if any. */
-  async importFile(text: string, fileName: string): Promise<Result<ImportSummary>> {
-    const imported = importComparison(text, { source: fileName });
-    if (!imported.ok) {
-      this.#error = imported.error;
-      return imported;
-    }
+  /** Imports a comparison file (plain or gzipped, streamed); the Result carries the file's problem, if any. */
+  async importFile(file: ImportableFile): Promise<Result<ImportSummary>> {
+    this.#importing = { fraction: 0, stored: 0 };
     try {
-      const summary = await this.#source.importRuns(imported.value);
+      const imported = await this.#source.importFile(file.stream(), file.name, (progress) => {
+        this.#importing = {
+          fraction: file.size > 0 ? progress.bytesRead / file.size : 0,
+          stored: progress.stored,
+        };
+      });
+      if (!imported.ok) {
+        this.#error = imported.error;
+        return imported;
+      }
       this.#runs = await this.#source.listRuns();
       this.#error = undefined;
-      const first = imported.value.runs[0];
-      if (first) await this.selectRun(first.id);
-      return ok(summary);
+      const first = imported.value.runIds?.[0] ?? imported.value.skippedRuns?.[0];
+      if (first) await this.selectRun(first);
+      return ok(imported.value);
     } catch (cause) {
       this.#error = toAppError(cause, 'storage-failed');
       return err(this.#error);
+    } finally {
+      this.#importing = undefined;
     }
   }
 
-  /** The comparison file for the open run (and the compared one, when there is one). */
-  async exportFile(): Promise<string | undefined> {
+  /** The comparison file for the open run (and the compared one, when there is one), gzipped when large. */
+  async exportFile(): Promise<ExportedFile | undefined> {
     const ids = [this.#runId, this.#compareRunId].filter((id): id is string => id !== undefined);
     const runs: RunRecord[] = [];
     const results: ResultRecord[] = [];
@@ -243,7 +268,24 @@ export class ResultsState {
     }
     if (runs.length === 0) return undefined;
     const now = this.#options.now?.() ?? Date.now();
-    return exportComparison(comparisonPayload(runs, results, sets), this.#options.app, now);
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    const lines = comparisonLines(
+      { runs, sets, results, resultCount: results.length },
+      this.#options.app,
+      now,
+    );
+    const encoded = await encodeLines(lines, (part) => void parts.push(part));
+    return { parts, gzipped: encoded.gzipped };
+  }
+
+  /** Every answer of the open run, as CSV or JSON Lines. */
+  async answersFile(format: AnswersFormat): Promise<ExportedFile | undefined> {
+    const run = this.#run;
+    if (!run) return undefined;
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    const lines = answersLines(format, this.#results, itemLookup([run], this.#set ? [this.#set] : []));
+    await encodeLines(lines, (part) => void parts.push(part), { gzipAbove: Infinity });
+    return { parts, gzipped: false };
   }
 
   dismissError(): void {

@@ -1,19 +1,34 @@
 /**
- * Storing an imported comparison file: its prompt sets, runs and results go
- * in ONE transaction, so a failure part-way (a full disk) leaves nothing
- * behind rather than runs without their results. A run whose id is already
- * stored is skipped with its results: the local copy may carry the person's
- * overrides, and an import must not silently replace it. Sets already stored
- * are kept as they are. Rejected: one transaction per store (the old way),
- * which could leave half an import; and replacing clashing runs, which loses
+ * Storing an imported comparison file, all or nothing.
+ *
+ * `importComparisonStream` stores a file as the reader hands its records
+ * over (src/core/exchange/read-comparison.ts): results in batches, each
+ * batch one transaction, then the sets and runs in a last transaction that
+ * makes the import visible; any problem in the file, even the last record's,
+ * or any storage failure rolls back what the batches wrote
+ * (import-journal.ts), so the database ends as it was. The page stays
+ * responsive: each batch is a short task, and the loop gives the event loop
+ * a turn between batches.
+ *
+ * `importRunsAtomically` stores a payload already in memory in ONE
+ * transaction (tests, small files).
+ *
+ * Both skip a run whose id is already stored, with its results: the local
+ * copy may carry the person's overrides, and an import must not silently
+ * replace it (importing the same file twice adds nothing). Sets already
+ * stored are kept as they are. Rejected: replacing clashing runs, which loses
  * local work without a word.
  */
+import { err, ok, type Result } from '../core/errors';
+import { trimSets } from '../core/exchange/normalise';
+import type { ComparisonEvent } from '../core/exchange/read-comparison';
 import type { PromptSet } from '../core/prompts/types';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
 import { allOrNothing } from './all-or-nothing';
+import { JOURNAL_PREFIX, recoverInterruptedImports, rollBack, withImportLock } from './import-journal';
 import { resultWrites, type ResultWrite } from './results';
-import { guard } from './storage-errors';
+import { guard, toStorageError } from './storage-errors';
 
 export interface RunImport {
   sets: readonly PromptSet[];
@@ -23,6 +38,8 @@ export interface RunImport {
 
 /** Counts of what was added, and the ids of runs left out because a run with that id is already stored. */
 export interface RunImportOutcome {
+  /** Ids of the runs added, in file order (the stream import says; the payload import leaves it out). */
+  runIds?: string[];
   runs: number;
   results: number;
   sets: number;
@@ -64,5 +81,134 @@ export function importRunsAtomically(db: FloorcheckDb, payload: RunImport): Prom
       sets: newSets.length,
       skippedRuns: payload.runs.filter((run) => local.has(run.id)).map((run) => run.id),
     };
+  });
+}
+
+export interface StreamImportOptions {
+  /** Built-in sets ship with the app and are never stored. */
+  isBuiltinSet?: (setId: string) => boolean | Promise<boolean>;
+  /** Answers stored so far, after each batch. */
+  onStored?: (results: number) => void;
+  /** Results per transaction (tests lower it). */
+  batchSize?: number;
+  now?: () => number;
+}
+
+const BATCH_SIZE = 1000;
+
+/** A turn of the event loop that background-tab timer throttling does not stretch to a second. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+export function importComparisonStream(
+  db: FloorcheckDb,
+  events: AsyncIterable<ComparisonEvent>,
+  options: StreamImportOptions = {},
+): Promise<Result<RunImportOutcome>> {
+  const now = options.now ?? Date.now;
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  return withImportLock(async (locked) => {
+    await recoverInterruptedImports(db, now(), locked);
+    const journalKey = `${JOURNAL_PREFIX}${crypto.randomUUID()}`;
+    const newRuns: RunRecord[] = [];
+    const skipped = new Set<string>();
+    const sets: PromptSet[] = [];
+    let batch: ResultRecord[] = [];
+    let stored = 0;
+    let wrote = false;
+    let writing: Promise<void> = Promise.resolve();
+
+    const flush = async (): Promise<void> => {
+      await writing;
+      if (batch.length === 0) return;
+      const results = batch;
+      batch = [];
+      const tx = db.transaction(['results', 'result-details', 'settings'], 'readwrite');
+      const summaries = tx.objectStore('results');
+      const details = tx.objectStore('result-details');
+      const journal = { runIds: newRuns.map((run) => run.id), updatedAt: now() };
+      const writes: ({ journal: true } | ResultWrite)[] = [{ journal: true }, ...resultWrites(results)];
+      wrote = true;
+      writing = allOrNothing(tx, writes, (write) => {
+        if ('journal' in write) return tx.objectStore('settings').put({ key: journalKey, value: journal });
+        return 'summary' in write ? summaries.put(write.summary) : details.put(write.details);
+      }).then(() => {
+        stored += results.length;
+        options.onStored?.(stored);
+      });
+      // Failures surface at the next flush or at the end; meanwhile the next batch is read.
+      writing.catch(() => undefined);
+    };
+
+    const fail = async <T>(error: T): Promise<{ ok: false; error: T }> => {
+      await writing.catch(() => undefined);
+      if (wrote)
+        await rollBack(
+          db,
+          journalKey,
+          newRuns.map((run) => run.id),
+        ).catch(() => undefined);
+      return err(error);
+    };
+
+    try {
+      for await (const event of events) {
+        if (event.type === 'problem') return await fail(event.error);
+        if (event.type === 'set') sets.push(event.set);
+        else if (event.type === 'run') {
+          if ((await db.getKey('runs', event.run.id)) !== undefined) skipped.add(event.run.id);
+          else newRuns.push(event.run);
+        } else if (event.type === 'result' && !skipped.has(event.result.runId)) {
+          batch.push(event.result);
+          if (batch.length >= batchSize) {
+            await flush();
+            await yieldToEventLoop();
+          }
+        }
+      }
+      await flush();
+      await writing;
+      const builtin = await Promise.all(
+        sets.map(async (set) => (await options.isBuiltinSet?.(set.id)) ?? false),
+      );
+      const candidates = trimSets(
+        sets.filter((_, index) => !builtin[index]),
+        newRuns,
+      );
+      const tx = db.transaction(['promptSets', 'runs', 'settings'], 'readwrite');
+      const storedSets = await Promise.all(
+        candidates.map((set) => tx.objectStore('promptSets').getKey(set.id)),
+      );
+      const newSets = candidates.filter((_, index) => storedSets[index] === undefined);
+      const writes: ({ set: PromptSet } | { run: RunRecord } | { journal: string })[] = [
+        ...newSets.map((set) => ({ set })),
+        ...newRuns.map((run) => ({ run })),
+        { journal: journalKey },
+      ];
+      await allOrNothing(tx, writes, (write) => {
+        if ('set' in write) return tx.objectStore('promptSets').put(write.set);
+        if ('run' in write) return tx.objectStore('runs').put(write.run);
+        return tx.objectStore('settings').delete(write.journal);
+      });
+      return ok({
+        runIds: newRuns.map((run) => run.id),
+        runs: newRuns.length,
+        results: stored,
+        sets: newSets.length,
+        skippedRuns: [...skipped],
+      });
+    } catch (cause) {
+      return await fail(toStorageError(cause, 'importing runs'));
+    }
   });
 }

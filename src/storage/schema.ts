@@ -7,8 +7,9 @@
  *   merged in by the caller, never stored).
  * - `runs`: run records by id; `by-updated` (v2) lists history newest first.
  * - `results`: one record per model × condition × item, keyed by
- *   `runId|modelId|conditionId|itemId` so a rewrite replaces instead of
- *   duplicating; `by-run` (v1) and `by-run-model` (v2). Since v3 it holds
+ *   `resultId(runId, modelId, conditionId, itemId)` (the parts joined by `|`,
+ *   escaped since v5) so a rewrite replaces instead of duplicating; `by-run`
+ *   (v1) and `by-run-model` (v2). Since v3 it holds
  *   the summary only (no messages, no retrieval trace) and names its
  *   `result-details` record; see `result-layout.ts`.
  * - `result-details` (v3): messages and retrieval traces, packed per run.
@@ -23,7 +24,7 @@ import type { BandwidthRecord, SpeedTestRecord } from '../core/speed/records';
 import type { StoredDetails, StoredResult } from './result-layout';
 
 export const DB_NAME = 'floorcheck';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface SettingRecord {
   key: string;

@@ -272,8 +272,9 @@ describe('the life of a run', () => {
     const imported = history.locator('tr[data-run="browser-run"]');
     await imported.waitFor();
     expect(await imported.textContent()).toContain('imported · read-only');
-    expect(await imported.getByTestId('run-origin').textContent()).toBe(
-      'Imported from cut-off.floorcheck.json',
+    // Where it came from: the file, the app that exported it, when it was exported and imported.
+    expect(await imported.getByTestId('run-origin').textContent()).toMatch(
+      /^Imported from cut-off\.floorcheck\.json \(Floorcheck 0\.1\.0, exported \d{4}-\d\d-\d\d, imported \d{4}-\d\d-\d\d\)$/,
     );
     expect(await imported.getByRole('button', { name: 'Resume' }).count()).toBe(0);
     expect(await page.getByTestId('interrupted-banner').count()).toBe(0);

@@ -1,7 +1,7 @@
 /**
- * Step-by-step migrations of comparison files: each step takes a document of
- * version N (already known to carry `version: N`) and returns one of version
- * N + 1. `migrateToCurrent` applies the steps in order, so a file from any
+ * Step-by-step migrations of comparison files, record by record (a file is
+ * never one document in memory): each step takes the header fields or one
+ * record of version N and returns them as version N + 1, so a file from any
  * past version reaches the current one through every shape in between.
  *
  * Steps work on plain JSON and are defensive: they reshape what they know and
@@ -70,33 +70,55 @@ function epochToIso(value: unknown): unknown {
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
 
-const STEPS: Record<number, (doc: Json) => Json> = {
-  0: (doc) => {
-    const exported = doc.exportedAt;
-    const results = doc.results;
-    return {
+export type RecordKind = 'set' | 'run' | 'result';
+
+interface Step {
+  /** The header fields (format, version, app, exportedAt, counts) of version N as version N + 1. */
+  header: (doc: Json) => Json;
+  /** One record of version N as version N + 1. */
+  record: (kind: RecordKind, value: unknown) => unknown;
+}
+
+const STEPS: Record<number, Step> = {
+  0: {
+    header: (doc) => ({
       format: COMPARISON_FORMAT,
       version: 1,
       app: { name: 'Floorcheck', version: '0.0.0' },
-      exportedAt: epochToIso(exported),
-      payload: {
-        runs: doc.runs,
-        results: Array.isArray(results) ? results.map(resultV0toV1) : results,
-        sets: doc.sets ?? [],
-      },
-    };
+      exportedAt: epochToIso(doc.exportedAt),
+    }),
+    record: (kind, value) => (kind === 'result' ? resultV0toV1(value) : value),
+  },
+  // Version 2 changed the layout (JSON Lines instead of one document, see
+  // envelope.ts), added `counts` to the header and `provenance` to runs, and
+  // escapes '|' inside result ids; a version 1 record keeps its shape (its id
+  // is rebuilt on reading, as every id is).
+  1: {
+    header: (doc) => ({ format: doc.format, version: 2, app: doc.app, exportedAt: doc.exportedAt }),
+    record: (_kind, value) => value,
   },
 };
 
 export const OLDEST_VERSION = 0;
 
-/** Applies every step from `version` up to the current version. */
-export function migrateToCurrent(doc: Json, version: number): Json {
-  let current = doc;
-  for (let step = version; step < COMPARISON_VERSION; step++) {
-    const migrate = STEPS[step];
-    if (!migrate) throw new Error(`No migration from comparison format version ${step}.`);
-    current = migrate(current);
+function stepsFrom(version: number): Step[] {
+  const steps: Step[] = [];
+  for (let from = version; from < COMPARISON_VERSION; from++) {
+    const step = STEPS[from];
+    if (!step) throw new Error(`No migration from comparison format version ${from}.`);
+    steps.push(step);
   }
-  return current;
+  return steps;
+}
+
+/** The header of a file of `version`, as the current version's. */
+export function migrateHeader(doc: Json, version: number): Json {
+  return stepsFrom(version).reduce((current, step) => step.header(current), doc);
+}
+
+/** A migrator for one file's records: the steps are looked up once, not per record. */
+export function recordMigrator(version: number): (kind: RecordKind, value: unknown) => unknown {
+  const steps = stepsFrom(version);
+  if (steps.every((step) => step === STEPS[1])) return (_kind, value) => value;
+  return (kind, value) => steps.reduce((current, step) => step.record(kind, current), value);
 }

@@ -1,15 +1,15 @@
 /**
- * Valibot schema of format version 1, checked after migration. It mirrors the
- * domain types (runs/types.ts, prompts/types.ts, grading/types.ts) and the
- * `satisfies` checks at the bottom keep the two from drifting apart. Unknown
- * keys are dropped (valibot `object` strips them), so nothing unexpected from
- * a file reaches storage.
+ * Valibot schema of format version 1 (one JSON document), FROZEN as it
+ * shipped: files are now read with schema-v2.ts after migration, and this
+ * copy stays for the migration tests, which check that the v1 fixture was a
+ * valid v1 file. Do not change it, except where the domain types move under
+ * it (the type checks at the bottom).
  */
 import * as v from 'valibot';
 import { ENGINE_KINDS } from '../engine/engine-kinds';
 import type { PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
-import { COMPARISON_FORMAT, COMPARISON_VERSION } from './envelope';
+import { COMPARISON_FORMAT } from './envelope';
 
 const num = v.pipe(v.number(), v.finite());
 const share = v.pipe(num, v.minValue(0), v.maxValue(1));
@@ -160,7 +160,7 @@ export const setSchema = v.object({
 
 export const envelopeSchemaV1 = v.object({
   format: v.literal(COMPARISON_FORMAT),
-  version: v.literal(COMPARISON_VERSION),
+  version: v.literal(1),
   app: v.object({ name: v.string(), version: v.string() }),
   exportedAt: v.string(),
   payload: v.object({

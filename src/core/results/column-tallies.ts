@@ -22,23 +22,32 @@ export interface ColumnTally {
 }
 
 export function tallyColumns(grid: GridModel, rowFilter?: (itemId: string) => boolean): ColumnTally[] {
+  const counts = grid.columns.map((): Record<Verdict, number> => ({
+    correct: 0,
+    incorrect: 0,
+    not_attempted: 0,
+  }));
+  const ungraded = grid.columns.map(() => 0);
+  for (const row of grid.rows) {
+    if (rowFilter && !rowFilter(row.itemId)) continue;
+    // forEach skips the holes of a sparse row: the cost follows the answers, not the declared columns.
+    row.cells.forEach((cell, index) => {
+      if (!cell) return;
+      const column = counts[index];
+      if (!column) return;
+      if (cell.verdict === undefined) ungraded[index] = (ungraded[index] ?? 0) + 1;
+      else column[cell.verdict]++;
+    });
+  }
   return grid.columns.map((column, index) => {
-    const counts: Record<Verdict, number> = { correct: 0, incorrect: 0, not_attempted: 0 };
-    let ungraded = 0;
-    for (const row of grid.rows) {
-      if (rowFilter && !rowFilter(row.itemId)) continue;
-      const cell = row.cells[index];
-      if (!cell) continue;
-      if (cell.verdict === undefined) ungraded++;
-      else counts[cell.verdict]++;
-    }
+    const tally = counts[index] ?? { correct: 0, incorrect: 0, not_attempted: 0 };
     return {
       key: column.key,
       modelId: column.modelId,
       condition: column.condition,
-      counts,
-      graded: counts.correct + counts.incorrect + counts.not_attempted,
-      ungraded,
+      counts: tally,
+      graded: tally.correct + tally.incorrect + tally.not_attempted,
+      ungraded: ungraded[index] ?? 0,
     };
   });
 }

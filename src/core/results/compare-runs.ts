@@ -79,16 +79,26 @@ export function compareRuns(a: GridModel, b: GridModel): RunComparison {
 
   const rowB = new Map(b.rows.map((r) => [r.itemId, r]));
   const colB = new Map(b.columns.map((c, i) => [c.key, i]));
+  const bToA = new Map(a.columns.flatMap((c, i) => (colB.has(c.key) ? [[colB.get(c.key) ?? -1, i]] : [])));
   const changes: VerdictChange[] = [];
   for (const row of a.rows) {
     if (!shared.has(row.itemId)) continue;
     const other = rowB.get(row.itemId);
-    a.columns.forEach((column, i) => {
-      const j = colB.get(column.key);
-      if (!other || j === undefined) return;
+    if (!other) continue;
+    // Only columns where either run has a cell can differ; holes of sparse rows are never visited.
+    const columns = new Set<number>();
+    row.cells.forEach((_, i) => columns.add(i));
+    other.cells.forEach((_, j) => {
+      const i = bToA.get(j);
+      if (i !== undefined) columns.add(i);
+    });
+    for (const i of [...columns].sort((x, y) => x - y)) {
+      const column = a.columns[i];
+      const j = column ? colB.get(column.key) : undefined;
+      if (!column || j === undefined) continue;
       const before = row.cells[i]?.verdict;
       const after = other.cells[j]?.verdict;
-      if (before === after) return;
+      if (before === after) continue;
       const change: VerdictChange = {
         itemId: row.itemId,
         prompt: row.prompt,
@@ -99,7 +109,7 @@ export function compareRuns(a: GridModel, b: GridModel): RunComparison {
       if (before) change.before = before;
       if (after) change.after = after;
       changes.push(change);
-    });
+    }
   }
 
   const inShared = (id: string): boolean => shared.has(id);

@@ -6,12 +6,18 @@
  *
  * Cells sit in a flat array indexed by column, not in nested objects keyed by
  * strings: a 10,000-cell run is then one allocation per cell and lookups by
- * column index are what the virtualised grid does on every frame.
+ * column index are what the virtualised grid does on every frame. The arrays
+ * are sparse (a row holds slots only up to its last answer), so a run's cost
+ * grows with its answers, not with the matrix it declares; and a declared
+ * matrix past RUN_LIMITS (a run stored before imports were checked) shows
+ * only the columns and rows that hold answers, so no screen can be made to
+ * draw a million empty columns.
  */
 import { effectiveVerdict } from '../grading/precedence';
 import { splitReasoning } from '../grading/reasoning';
 import type { Verdict, VerdictSource } from '../grading/types';
 import type { PromptItem, PromptSet } from '../prompts/types';
+import { RUN_LIMITS } from '../runs/run-limits';
 import type { ResultRecord, RunRecord } from '../runs/types';
 import { conditionInfo, conditionInfoFromId, type ConditionInfo } from './condition-info';
 
@@ -42,7 +48,7 @@ export interface GridRow {
   prompt: string;
   answers: string[];
   tags: string[];
-  /** Same order as `GridModel.columns`; undefined where no result exists (yet). */
+  /** Same order as `GridModel.columns`; undefined (a hole, or past the end) where no result exists (yet). */
   cells: (GridCell | undefined)[];
 }
 
@@ -89,7 +95,10 @@ function buildColumns(run: RunRecord, results: readonly ResultRecord[]): GridCol
     columns.push({ key, modelId, condition });
   };
   const configured = run.config.conditions.map(conditionInfo);
-  for (const modelId of run.config.modelIds) for (const c of configured) add(modelId, c);
+  const declared = run.config.modelIds.length * configured.length;
+  if (declared <= RUN_LIMITS.columns) {
+    for (const modelId of run.config.modelIds) for (const c of configured) add(modelId, c);
+  }
   const byId = new Map(configured.map((c) => [c.id, c]));
   for (const r of results) add(r.modelId, byId.get(r.conditionId) ?? conditionInfoFromId(r.conditionId));
   return columns;
@@ -106,7 +115,7 @@ export function buildGrid(
   const columns = buildColumns(run, own);
   const columnIndex = new Map(columns.map((c, i) => [c.key, i]));
 
-  const itemIds = [...run.itemIds];
+  const itemIds = run.itemIds.length <= RUN_LIMITS.items ? [...run.itemIds] : [];
   const known = new Set(itemIds);
   for (const r of own) {
     if (!known.has(r.itemId)) {
@@ -122,7 +131,7 @@ export function buildGrid(
       prompt: item?.prompt ?? `(item ${itemId} is not in the prompt set)`,
       answers: item?.answers ?? [],
       tags: item?.tags ?? [],
-      cells: new Array<GridCell | undefined>(columns.length).fill(undefined),
+      cells: [],
     };
   });
   const rowIndex = new Map(itemIds.map((id, i) => [id, i]));

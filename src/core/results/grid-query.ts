@@ -52,22 +52,35 @@ function verdictAt(row: GridRow, index: number): Verdict | undefined {
   return row.cells[index]?.verdict;
 }
 
-/** Pairs of column indexes (same model) whose verdicts differ on this row. */
+/** Indexes of the row's cells that hold a verdict (holes of a sparse row are skipped, not visited). */
+function gradedIndexes(row: GridRow): number[] {
+  const indexes: number[] = [];
+  row.cells.forEach((cell, index) => {
+    if (cell?.verdict !== undefined) indexes.push(index);
+  });
+  return indexes;
+}
+
+/**
+ * Pairs of graded cells (same model) whose verdicts differ on this row. Only
+ * cells that hold a verdict are paired, so the cost follows the answers, not
+ * the declared columns.
+ */
 function anyPairDiffers(
   grid: GridModel,
   row: GridRow,
   pair: (a: GridColumn, b: GridColumn) => boolean,
 ): boolean {
   const { columns } = grid;
-  for (let i = 0; i < columns.length; i++) {
+  const graded = gradedIndexes(row);
+  for (const i of graded) {
     const a = columns[i];
     const va = verdictAt(row, i);
-    if (!a || va === undefined) continue;
-    for (let j = 0; j < columns.length; j++) {
+    if (!a) continue;
+    for (const j of graded) {
       const b = columns[j];
-      const vb = verdictAt(row, j);
-      if (i === j || !b || vb === undefined) continue;
-      if (a.modelId === b.modelId && pair(a, b) && va !== vb) return true;
+      if (i === j || !b) continue;
+      if (a.modelId === b.modelId && pair(a, b) && va !== verdictAt(row, j)) return true;
     }
   }
   return false;
@@ -77,13 +90,14 @@ const PREDICATES: Record<GridFilter, CellPredicate> = {
   halluc: (_grid, row) => row.cells.some((c) => c?.verdict === 'incorrect'),
   disagree: (grid, row) => {
     const byCondition = new Map<string, Set<Verdict>>();
-    grid.columns.forEach((column, i) => {
+    for (const i of gradedIndexes(row)) {
       const v = verdictAt(row, i);
-      if (v === undefined) return;
+      const column = grid.columns[i];
+      if (v === undefined || !column) continue;
       const set = byCondition.get(column.condition.id) ?? new Set<Verdict>();
       set.add(v);
       byCondition.set(column.condition.id, set);
-    });
+    }
     return [...byCondition.values()].some((set) => set.size > 1);
   },
   tool: (grid, row) =>

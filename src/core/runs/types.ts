@@ -120,7 +120,7 @@ export function isImportedRun(run: Pick<RunRecord, 'importedFrom' | 'provenance'
 }
 
 export interface ResultRecord {
-  /** `${runId}|${modelId}|${conditionId}|${itemId}`: one record per cell, so a rewrite cannot duplicate. */
+  /** `resultId(runId, modelId, conditionId, itemId)`: one record per cell, so a rewrite cannot duplicate. */
   id: string;
   runId: string;
   modelId: string;
@@ -140,6 +140,20 @@ export interface ResultRecord {
   createdAt: number;
 }
 
+/** A part of a result id with `\` and `|` escaped, so a `|` between parts is never one inside a part. */
+export function resultIdPart(part: string): string {
+  return /[|\\]/.test(part) ? part.replace(/[|\\]/g, (c) => `\\${c}`) : part;
+}
+
+/**
+ * The cell's id: its four parts joined by `|`, each escaped (`\` becomes `\\`,
+ * `|` becomes `\|`), so two different cells never share an id. Plain joining
+ * once gave model `m|closed-book` on item `q` and model `m` on item
+ * `closed-book|q` (both closed-book) the same id, and one answer was lost.
+ * Every id of a run starts with `resultIdPart(runId) + '|'`. Parts without
+ * either character are written as they are, so most ids read as they always
+ * did. Rejected: an array key, which would change every stored key and caller.
+ */
 export function resultId(runId: string, modelId: string, conditionId: string, itemId: string): string {
-  return `${runId}|${modelId}|${conditionId}|${itemId}`;
+  return [runId, modelId, conditionId, itemId].map(resultIdPart).join('|');
 }

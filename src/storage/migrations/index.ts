@@ -5,6 +5,7 @@ import { migrateToV1 } from './v1-initial';
 import { migrateToV2 } from './v2-history-indexes';
 import { migrateToV3 } from './v3-result-details';
 import { migrateToV4 } from './v4-speed-lab';
+import { migrateToV5 } from './v5-unambiguous-result-ids';
 
 export function migrate(
   db: IDBPDatabase<FloorcheckSchema>,
@@ -13,6 +14,9 @@ export function migrate(
 ): void {
   if (oldVersion < 1) migrateToV1(db);
   if (oldVersion < 2) migrateToV2(tx);
-  if (oldVersion < 3) migrateToV3(db, tx);
+  // A step that rewrites records finishes before the next one reads them (awaiting only IndexedDB work).
+  let previous: Promise<void> = Promise.resolve();
+  if (oldVersion < 3) previous = migrateToV3(db, tx);
   if (oldVersion < 4) migrateToV4(db);
+  if (oldVersion < 5) migrateToV5(tx, previous);
 }

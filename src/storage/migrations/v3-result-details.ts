@@ -44,9 +44,10 @@ async function moveDetails(tx: UpgradeTx): Promise<void> {
   await Promise.all(writes);
 }
 
-export function migrateToV3(db: IDBPDatabase<FloorcheckSchema>, tx: UpgradeTx): void {
+/** Resolves when the records are moved (later steps wait for it); a failure aborts the upgrade instead. */
+export function migrateToV3(db: IDBPDatabase<FloorcheckSchema>, tx: UpgradeTx): Promise<void> {
   db.createObjectStore('result-details', { keyPath: 'id' });
-  moveDetails(tx).catch(() => {
+  return moveDetails(tx).catch(() => {
     // A failed request has usually aborted the transaction already, and then
     // abort() throws InvalidStateError; either way the upgrade fails and the
     // database stays at v2, which is all this handler is for.

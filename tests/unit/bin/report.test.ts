@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../bin/cli';
-import { importComparison } from '../../../src/core/exchange/import-comparison';
+import { parseComparisonFile } from '../../../src/core/exchange/parse-comparison';
 
 const EXCHANGE = fileURLToPath(new URL('../../fixtures/exchange/', import.meta.url));
 const REAL_EXPORT = join(EXCHANGE, 'browser-run.v1.json');
@@ -44,8 +44,9 @@ describe('floorcheck report', () => {
     'reads every fixture version: %s',
     async (name) => {
       const file = join(EXCHANGE, name);
-      const payload = importComparison(readFileSync(file, 'utf8'));
-      expect(payload.ok).toBe(true);
+      const parsed = await parseComparisonFile(new Uint8Array(readFileSync(file)));
+      expect(parsed.ok).toBe(true);
+      const payload = parsed.ok ? { ok: true as const, value: parsed.value.payload } : parsed;
       const md = await floorcheck(['report', file]);
       expect(md.code).toBe(0);
       for (const run of payload.ok ? payload.value.runs : [])

@@ -6,6 +6,7 @@ import { getPromptSet, listPromptSets, putPromptSet } from '../../../src/storage
 import { countResults, getResult, listResults, putResults } from '../../../src/storage/results';
 import { importRunsAtomically } from '../../../src/storage/run-import';
 import { getRun, listRuns, putRun } from '../../../src/storage/runs';
+import { written } from '../core/exchange/helpers';
 import { buildResult, buildRun } from './builders';
 import { closeAll, openTestDb } from './test-db';
 
@@ -100,19 +101,26 @@ describe('importRunsAtomically', () => {
   });
 });
 
-describe('importRuns on the storage source', () => {
+describe('importFile on the storage source', () => {
   it('leaves built-in sets unstored and reports the runs it skipped', async () => {
     const db = await openTestDb();
     await putRun(db, buildRun({ id: 'a' }));
     const source = createStorageResultsSource(db, {
       builtinSet: (id) => (id === 'builtin' ? buildSet({ id }) : undefined),
     });
-    const summary = await source.importRuns({
-      sets: [buildSet({ id: 'builtin' }), buildSet()],
-      runs: [buildRun({ id: 'a' }), buildRun({ id: 'b' })],
-      results: [buildResult({ runId: 'b' })],
+    const runB = buildRun({ id: 'b' });
+    const runC = buildRun({ id: 'c', config: { ...runB.config, setId: 'builtin' } });
+    const file = await written({
+      sets: [buildSet({ id: 'builtin', items: [] }), buildSet()],
+      runs: [buildRun({ id: 'a' }), runB, runC],
+      results: [buildResult({ runId: 'a' }), buildResult({ runId: 'b' }), buildResult({ runId: 'c' })],
     });
-    expect(summary).toEqual({ runs: 1, results: 1, sets: 1, skippedRuns: ['a'] });
+    const summary = await source.importFile(file.bytes, 'shared.floorcheck.json');
+    expect(summary).toEqual({
+      ok: true,
+      value: { runIds: ['b', 'c'], runs: 2, results: 2, sets: 1, skippedRuns: ['a'] },
+    });
     expect((await listPromptSets(db)).map((s) => s.id)).toEqual(['set-1']);
+    expect((await getRun(db, 'b'))?.provenance).toMatchObject({ fileName: 'shared.floorcheck.json' });
   });
 });

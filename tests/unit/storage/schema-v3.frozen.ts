@@ -1,9 +1,9 @@
 /**
- * A frozen copy of the version 3 database as it shipped: the v1 layout, the
- * v2 indexes and the v3 `result-details` store, written out here so that
- * later edits to src/storage cannot change what the v4 migration test starts
- * from. (v3's rewrite of v2 results needs no copy: this database starts
- * empty at v3, and the test writes v3-shaped records into it.)
+ * A frozen copy of the version 3 database as it shipped: its stores and
+ * indexes, written out here so that later edits to src/storage cannot
+ * change what the v4 migration test starts from. In v3 a `results` record
+ * is a summary naming its packed `result-details` record, and result ids
+ * join their parts with `|` unescaped.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 
@@ -26,4 +26,9 @@ export function openV3(name: string): Promise<IDBPDatabase> {
       if (oldVersion < 3) db.createObjectStore('result-details', { keyPath: 'id' });
     },
   });
+}
+
+/** The v3 id: parts joined with `|` as they are. */
+export function v3ResultId(runId: string, modelId: string, conditionId: string, itemId: string): string {
+  return `${runId}|${modelId}|${conditionId}|${itemId}`;
 }

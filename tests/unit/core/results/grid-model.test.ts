@@ -14,7 +14,7 @@ describe('buildGrid', () => {
       'm2|context:ok',
     ]);
     expect(grid.rows.map((r) => r.itemId)).toEqual(['q1', 'q2', 'q3']);
-    expect(grid.rows[0]?.cells).toEqual([undefined, undefined, undefined, undefined]);
+    expect(grid.rows[0]?.cells.filter((c) => c !== undefined)).toEqual([]);
     expect(grid.tags).toEqual(['geo', 'sci']);
   });
 
@@ -89,6 +89,40 @@ describe('buildGrid', () => {
     expect(next.rows[1]?.cells[1]?.verdict).toBe('correct');
     expect(next.rows[0]).toBe(grid.rows[0]);
     expect(grid.rows[1]?.cells[1]).toBeUndefined();
+  });
+});
+
+describe('the declared matrix costs nothing until answers arrive', () => {
+  it('a row without answers holds no cell slots, one with an answer only up to it', () => {
+    const grid = buildGrid(run(), [result('m1', 'context:ok', 'q2', 'correct')], set);
+    expect(grid.columns).toHaveLength(4);
+    expect(grid.rows[0]?.cells).toHaveLength(0);
+    expect(grid.rows[1]?.cells).toHaveLength(2);
+  });
+
+  it('a stored run declaring 1,000 × 1,000 columns shows only the columns that hold answers', () => {
+    const huge = run(
+      { itemIds: Array.from({ length: 1000 }, (_, i) => `q${i}`) },
+      {
+        modelIds: Array.from({ length: 1000 }, (_, i) => `m${i}`),
+        conditions: Array.from({ length: 1000 }, (_, i) => ({
+          kind: 'context' as const,
+          fault: 'distractor' as const,
+          faultShare: i / 1000,
+          topK: 3,
+        })),
+      },
+    );
+    const grid = buildGrid(huge, [result('m7', 'context:distractor@0.5', 'q3', 'incorrect')], set);
+    expect(grid.columns.map((c) => c.key)).toEqual(['m7|context:distractor@0.5']);
+    expect(grid.rows).toHaveLength(1000);
+    expect(grid.rows[3]?.cells[0]?.verdict).toBe('incorrect');
+  });
+
+  it('a stored run declaring more items than a run may hold shows only the items with answers', () => {
+    const many = run({ itemIds: Array.from({ length: 200_000 }, (_, i) => `q${i}`) });
+    const grid = buildGrid(many, [result('m1', 'closed-book', 'q5', 'correct')], set);
+    expect(grid.rows.map((r) => r.itemId)).toEqual(['q5']);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelCapabilities } from '../../../../src/core/engine/model-record';
-import { comparisonPayload, exportComparison } from '../../../../src/core/exchange/export-comparison';
-import { importComparison } from '../../../../src/core/exchange/import-comparison';
+import { parsed, written } from '../exchange/helpers';
 import { DEFAULT_GENERATION_SETTINGS } from '../../../../src/core/runs/generation-settings';
 import {
   modelEnvironment,
@@ -106,15 +105,11 @@ describe('modelEnvironment', () => {
     });
   });
 
-  it('survives a comparison file (the schema keeps it)', () => {
+  it('survives a comparison file (the schema keeps it)', async () => {
     const base = run();
     const withModels = { ...base, environment: { ...base.environment, models: [environment] } };
-    const text = exportComparison(
-      comparisonPayload([withModels], [], [promptSet([item('q1')])]),
-      { name: 'Floorcheck', version: '0.1.0' },
-      0,
-    );
-    const imported = importComparison(text);
-    expect(imported.ok && imported.value.runs[0]?.environment.models).toEqual([environment]);
+    const file = await written({ runs: [withModels], sets: [promptSet([item('q1')])], results: [] });
+    const imported = await parsed(file.bytes);
+    expect(imported.payload.runs[0]?.environment.models).toEqual([environment]);
   });
 });
