@@ -76,6 +76,8 @@ export interface Notice {
 interface UndoEntry {
   /** The set as it was before the change (a deleted set, or the set before an item went). */
   before: PromptSet;
+  /** What the undo puts back, in words: `the set "X"`, `item "q3" in "X"`. */
+  what: string;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -331,7 +333,7 @@ export class PromptSetsState {
     }
     this.#stored = this.#stored.filter((s) => s.id !== id);
     if (this.#selectedId === id) this.#selectedId = null;
-    this.#rememberForUndo(set);
+    this.#rememberForUndo(set, `the set "${set.name}"`);
     this.#announce(`Deleted "${set.name}".`, true);
   }
 
@@ -343,7 +345,7 @@ export class PromptSetsState {
     this.#undo = null;
     if (await this.#put(entry.before)) {
       this.#selectedId = entry.before.id;
-      this.#announce(`Restored "${entry.before.name}".`, false);
+      this.#announce(`Restored ${entry.what}.`, false);
     }
   }
 
@@ -377,7 +379,7 @@ export class PromptSetsState {
       id,
       (set, now) => edit.deleteItem(set, itemId, { now }),
       `Deleted item "${itemId}".`,
-      true,
+      `item "${itemId}"`,
     );
   }
 
@@ -398,7 +400,7 @@ export class PromptSetsState {
       id,
       (set, now) => edit.deleteDoc(set, docId, { now }),
       `Deleted document "${docId}" and its links.`,
-      true,
+      `document "${docId}" and its links`,
     );
   }
 
@@ -423,7 +425,8 @@ export class PromptSetsState {
     id: string,
     change: (set: PromptSet, now: number) => Result<PromptSet>,
     done: string,
-    undoable = false,
+    /** What an undo would put back, for changes that can be undone. */
+    undoable?: string,
   ): Promise<AppError | null> {
     const before = this.#stored.find((s) => s.id === id);
     if (!before) return new AppError('not-found', { message: `The set "${id}" is not stored.` });
@@ -432,8 +435,8 @@ export class PromptSetsState {
     const valid = validatePromptSet(changed.value);
     if (!valid.ok) return valid.error;
     if (!(await this.#put(valid.value))) return this.#error;
-    if (undoable) this.#rememberForUndo(before);
-    this.#announce(done, undoable);
+    if (undoable) this.#rememberForUndo(before, `${undoable} in "${before.name}"`);
+    this.#announce(done, undoable !== undefined);
     return null;
   }
 
@@ -466,12 +469,12 @@ export class PromptSetsState {
     return `${clean}-${n}`;
   }
 
-  #rememberForUndo(before: PromptSet): void {
+  #rememberForUndo(before: PromptSet, what: string): void {
     if (this.#undo) clearTimeout(this.#undo.timer);
     const timer = setTimeout(() => {
       this.#undo = null;
     }, UNDO_MS);
-    this.#undo = { before, timer };
+    this.#undo = { before, what, timer };
   }
 
   /** Shows a notice; it goes by itself (with its Undo, when the undo window closes). */
