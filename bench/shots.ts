@@ -78,6 +78,13 @@ const SCREENS: { name: string; show: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'speed',
+    show: async (page) => {
+      await page.getByRole('tab', { name: 'Speed' }).click();
+      await page.getByTestId('speed-test').first().waitFor();
+    },
+  },
+  {
     name: 'results',
     show: async (page) => {
       await page.getByRole('tab', { name: 'Results' }).click();
@@ -119,6 +126,13 @@ async function main(): Promise<void> {
     // the second makes the verdict change the comparison shows.
     await startRun(page, 'First look', '1');
     await startRun(page, 'Second look', '1');
+    // The speed lab: a probe of this (software) adapter and one model's speed test.
+    await page.getByRole('tab', { name: 'Speed' }).click();
+    await page.getByTestId('probe-button').click();
+    await page.getByTestId('speed-probe').waitFor({ timeout: 120_000 });
+    await page.getByTestId('speed-model').selectOption(MODELS[0]);
+    await page.getByTestId('speed-start').click();
+    await page.getByTestId('speed-test').first().waitFor({ timeout: 300_000 });
     await page.getByRole('tab', { name: 'Results' }).click();
     await page.locator('[role="grid"]').waitFor();
     await page.locator('[role="gridcell"][data-row="0"][data-col="1"]').click();

@@ -79,6 +79,11 @@ describe.each([360, 390])('at %i px wide', (width) => {
     await page.locator('[role="gridcell"][data-row="0"][data-col="1"]').click({ timeout: 5000 });
     await page.getByRole('dialog').waitFor();
     await expectFits(page, 'Results (cell detail open)');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: 'Speed' }).click();
+    await page.getByTestId('speed-machine').waitFor();
+    await expectFits(page, 'Speed');
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   }, 90_000);
