@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     await page.getByRole('tab', { name: 'Speed' }).click();
     await page.getByTestId('probe-button').click();
     await page.getByTestId('speed-probe').waitFor({ timeout: 120_000 });
-    await page.getByTestId('speed-model').selectOption(MODELS[0]);
+    await page.getByTestId('speed-model').selectOption(MODELS[0] ?? '');
     await page.getByTestId('speed-start').click();
     await page.getByTestId('speed-test').first().waitFor({ timeout: 300_000 });
     await page.getByRole('tab', { name: 'Results' }).click();

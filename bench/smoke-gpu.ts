@@ -14,7 +14,12 @@
  *      kept under ~/.cache/floorcheck-smoke so a second run starts fast);
  *   4. print load time, time to first token, prefill and decode speed,
  *      tool-call rate, the verdicts and any error with its code, and write a
- *      comparison file the app can import.
+ *      comparison file the app can import;
+ *   5. with `--speed`, build the app itself beside the smoke page (same
+ *      origin, so the model is already cached), open its Speed screen with
+ *      the lab's driver (bench/speed-lab-page.ts) and print the bandwidth
+ *      probe and the model's speed test: prefill and decode by input length,
+ *      % of the ceiling, and Floorcheck's runner against web-llm direct.
  * Exit: 0 done, 1 bad arguments or a failed run, 2 no hardware GPU.
  * Rejected: driving the app's screens (the run form changes; the figures
  * would rest on selectors) and a headless-only fake (proves nothing real).
@@ -23,6 +28,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
 import { version as appVersion } from '../package.json';
 import { comparisonLines, encodeLines } from '../src/core/exchange/write-comparison';
 import { chromiumPath } from '../tests/browser/chromium';
@@ -30,6 +36,7 @@ import { describeAdapter, GPU_FLAGS, hardwareAdapterProblem, readPageAdapter } f
 import { parseSmokeArgs, USAGE, type SmokeOptions } from './smoke/args';
 import { buildSmokePage, serve, SMOKE_PAGE } from './smoke/page-build';
 import { conditionFigures, errorLines, formatTable } from './smoke/report';
+import { openSpeedLab, speedLabQuery } from './speed-lab-page';
 import type { SmokeInput, SmokeOutput } from './smoke-page/entry';
 
 const NO_GPU_EXIT = 2;
@@ -101,6 +108,19 @@ async function report(output: Extract<SmokeOutput, { ok: true }>, options: Smoke
   return run.skipped.length === 0 && run.status === 'completed';
 }
 
+/** Step 5 (`--speed`): the speed lab in the app, on the same origin and GPU; false when it failed. */
+async function speedLab(page: Page, url: string, built: string, options: SmokeOptions): Promise<boolean> {
+  console.log('\nbuilding the app for the speed lab…');
+  await build({ logLevel: 'warn', build: { outDir: join(built, 'app'), emptyOutDir: true } });
+  await page.goto(`${url}/app/${speedLabQuery()}`);
+  const lab = await openSpeedLab(page, 120_000);
+  const probe = await lab.probe();
+  console.log('error' in probe ? `probe failed: ${probe.error.code}: ${probe.error.message}` : probe.text);
+  const test = await lab.test(options.model, { outputTokens: 64, repetitions: 3 });
+  console.log('error' in test ? `speed test failed: ${test.error.code}: ${test.error.message}` : test.text);
+  return !('error' in probe) && !('error' in test);
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseSmokeArgs(argv);
   if (!parsed.ok) {
@@ -135,7 +155,9 @@ async function main(argv: readonly string[]): Promise<number> {
       );
       return 1;
     }
-    return (await report(output, options)) ? 0 : 1;
+    const reported = await report(output, options);
+    const measured = options.speed ? await speedLab(page, url, built, options) : true;
+    return reported && measured ? 0 : 1;
   } finally {
     await context.close();
     server.close();

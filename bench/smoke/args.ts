@@ -15,6 +15,8 @@ export interface SmokeOptions {
   chromium?: string;
   /** The browser profile, where the model stays cached between runs. */
   profile?: string;
+  /** Also run the speed lab: the bandwidth probe and the model's speed test (% of ceiling, runner ratio). */
+  speed: boolean;
 }
 
 export const DEFAULT_ITEMS = 10;
@@ -30,6 +32,9 @@ export const USAGE = `Usage: npm run smoke:gpu -- --model <model id> [--items N]
   --chromium  the Chromium or Chrome binary (default CHROMIUM_PATH or /usr/bin/chromium)
   --profile   the browser profile directory, where the model stays cached
               (default ~/.cache/floorcheck-smoke/chromium-profile)
+  --speed     also run the speed lab on the model: the GPU bandwidth probe, prefill and decode
+              speed at several input lengths, % of the bandwidth ceiling, and Floorcheck's runner
+              against calling web-llm directly
 
 Needs a hardware GPU with WebGPU and network access to download the model (cached afterwards).`;
 
@@ -86,10 +91,17 @@ const FLAGS: Record<string, Flag> = {
       return undefined;
     },
   },
+  '--speed': {
+    takesValue: false,
+    apply: (o) => {
+      o.speed = true;
+      return undefined;
+    },
+  },
 };
 
 export function parseSmokeArgs(argv: readonly string[]): Parsed {
-  const options: Partial<SmokeOptions> = { items: DEFAULT_ITEMS, headed: false };
+  const options: Partial<SmokeOptions> = { items: DEFAULT_ITEMS, headed: false, speed: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [name = '', inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg];

@@ -43,6 +43,20 @@ describe('smoke:gpu without a hardware GPU', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it('with --speed, also says so and exits 2, measuring nothing', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'smoke-cwd-'));
+    const profile = await mkdtemp(join(tmpdir(), 'smoke-profile-'));
+    dirs.push(cwd, profile);
+    const { code, out } = await runSmoke(
+      ['--model', 'SmolLM2-135M-Instruct-q0f32-MLC', '--profile', profile, '--speed'],
+      cwd,
+    );
+    expect(code, out).toBe(2);
+    expect(out).toContain('nothing was built, downloaded or measured');
+    expect(out).not.toContain('building the app for the speed lab');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
   it('refuses bad arguments with the usage, before opening a browser', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'smoke-cwd-'));
     dirs.push(cwd);

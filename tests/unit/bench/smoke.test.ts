@@ -10,7 +10,7 @@ describe('parseSmokeArgs', () => {
   it('takes the model, with defaults for the rest', () => {
     expect(parseSmokeArgs(['--model', 'Qwen3-0.6B-q4f16_1-MLC'])).toEqual({
       ok: true,
-      value: { model: 'Qwen3-0.6B-q4f16_1-MLC', items: DEFAULT_ITEMS, headed: false },
+      value: { model: 'Qwen3-0.6B-q4f16_1-MLC', items: DEFAULT_ITEMS, headed: false, speed: false },
     });
   });
 
@@ -25,10 +25,19 @@ describe('parseSmokeArgs', () => {
       '/c',
       '--profile',
       '/p',
+      '--speed',
     ]);
     expect(parsed).toEqual({
       ok: true,
-      value: { model: 'm', items: 20, out: 'f.json', headed: true, chromium: '/c', profile: '/p' },
+      value: {
+        model: 'm',
+        items: 20,
+        out: 'f.json',
+        headed: true,
+        chromium: '/c',
+        profile: '/p',
+        speed: true,
+      },
     });
   });
 
