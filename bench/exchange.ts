@@ -65,6 +65,9 @@ try {
       `  import gzipped: ${m((f) => f.importGzip.ms).toFixed(0)} ms, longest task ${m((f) => f.importGzip.longestTaskMs).toFixed(0)} ms, heap peak +${mib(m((f) => f.importGzip.heapPeakBytes))}`,
     );
     console.log(
+      `  on the imported run: open one cell ${m((f) => f.openCellMs).toFixed(1)} ms, change one verdict ${m((f) => f.overrideMs).toFixed(1)} ms`,
+    );
+    console.log(
       `  export: ${m((f) => f.exportMs).toFixed(0)} ms (${first.exportGzipped ? 'gzipped' : 'plain'}), heap peak +${mib(m((f) => f.exportHeapPeakBytes))}`,
     );
     console.log(`export ${count} results: ${m((f) => f.exportMs).toFixed(0)} ms`);

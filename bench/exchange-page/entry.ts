@@ -19,7 +19,7 @@ import { DEFAULT_GENERATION_SETTINGS } from '../../src/core/runs/generation-sett
 import { resultId, type ResultRecord, type RunRecord } from '../../src/core/runs/types';
 import { openDatabase, type FloorcheckDb } from '../../src/storage/db';
 import { getPromptSet } from '../../src/storage/prompt-sets';
-import { countResults, streamResults } from '../../src/storage/results';
+import { countResults, getResult, setVerdicts, streamResults } from '../../src/storage/results';
 import { exportSpeedLab } from '../../src/storage/speed-lab';
 import { importComparisonStream } from '../../src/storage/run-import';
 import { getRun } from '../../src/storage/runs';
@@ -43,6 +43,9 @@ export interface ExchangeFigures {
   readOnlyMs: number;
   importPlain: ImportFigures;
   importGzip: ImportFigures;
+  /** On the imported (packed) run: open one cell, and change one verdict (a person's override). */
+  openCellMs: number;
+  overrideMs: number;
   exportMs: number;
   exportHeapPeakBytes: number;
   exportGzipped: boolean;
@@ -192,6 +195,20 @@ export async function runBench(count: number): Promise<ExchangeFigures> {
   const dbPlain = await freshDb('plain');
   const importPlain = await timedImport(dbPlain, new File(plain.parts, 'bench.floorcheck.json'));
 
+  const cellId = resultId(
+    `bench-${count}`,
+    MODELS[2] ?? '',
+    CONDITIONS[1] ?? '',
+    `item-${Math.floor(count / 40)}`,
+  );
+  let t = performance.now();
+  const cell = await getResult(dbPlain, cellId);
+  const openCellMs = performance.now() - t;
+  t = performance.now();
+  await setVerdicts(dbPlain, new Map([[cellId, (v) => ({ ...v, override: { verdict: 'correct', at: 1 } })]]));
+  const overrideMs = performance.now() - t;
+  if (!cell) throw new Error(`the cell ${cellId} was not found`);
+
   // Export as the Results screen does (src/state/results.svelte.ts `exportFile`): the run, its
   // count, its answers streamed from storage, its set and the speed lab, into Blob parts.
   const base = heap();
@@ -223,6 +240,8 @@ export async function runBench(count: number): Promise<ExchangeFigures> {
     plainBytes: plain.bytes,
     gzipBytes: gzip.bytes,
     readOnlyMs,
+    openCellMs,
+    overrideMs,
     importPlain,
     importGzip,
     exportMs,
