@@ -1,5 +1,6 @@
 /**
- * How a ResultRecord is laid out on disk (schema v3). The small part the
+ * How a ResultRecord of a run made here is laid out on disk (schema v3; an
+ * imported run's answers are packed whole instead, see result-packs.ts). The small part the
  * results grid lists (verdicts, answer, usage, …) is one `results` record
  * per cell, keyed by the cell id, so a rewrite replaces it and the by-run
  * indexes keep working. The bulky part (messages as sent, retrieval traces)
