@@ -56,7 +56,8 @@ export function resultKeyRange(runId: string): IDBKeyRange {
   return prefixRange(resultIdPart(runId));
 }
 
-function prefixRange(prefix: string): IDBKeyRange {
+/** Every key that starts with `${prefix}|` (prefix: an escaped run id). */
+export function prefixRange(prefix: string): IDBKeyRange {
   return IDBKeyRange.bound(`${prefix}|`, `${prefix}}`, false, true);
 }
 
@@ -80,11 +81,6 @@ export function runPrefixOf(id: string): string {
     else if (id[at] === '|') return id.slice(0, at);
   }
   return id;
-}
-
-/** Every key of the run a result id belongs to (`resultKeyRange` of its run). */
-export function keyRangeOfResult(id: string): IDBKeyRange {
-  return prefixRange(runPrefixOf(id));
 }
 
 /**

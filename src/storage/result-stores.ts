@@ -21,8 +21,9 @@ import {
   type StoredResult,
 } from './result-layout';
 import {
-  keyRangeOfResult,
   packResults,
+  prefixRange,
+  runPrefixOf,
   resultKeyRange,
   type ResultLayout,
   type StoredPack,
@@ -128,17 +129,32 @@ export async function resultsOfRun<Mode extends IDBTransactionMode>(
 /** Where one cell is: its per-cell summary, or the pack holding its whole record (found through the directory). */
 export type FoundResult = { summary: StoredResult } | { pack: StoredPack; position: number };
 
-export async function findResult<Mode extends IDBTransactionMode>(
+/**
+ * Where each of `ids` is, in order (undefined when it is not stored). Per-cell
+ * summaries are looked up by key; the rest through their run's directory,
+ * read once per run, and each pack holding one of them is read once.
+ */
+export async function findResults<Mode extends IDBTransactionMode>(
   stores: ResultStores<Mode>,
-  id: string,
-): Promise<FoundResult | undefined> {
-  const summary = await stores.results.get(id);
-  if (summary) return { summary };
-  const directory = await stores.packIds.getAll(keyRangeOfResult(id));
-  const entry = directory.find((record) => record.ids.includes(id));
-  const pack = entry && (await stores.packs.get(entry.id));
-  const position = pack ? pack.results.findIndex((result) => result.id === id) : -1;
-  return pack && position >= 0 ? { pack, position } : undefined;
+  ids: readonly string[],
+): Promise<(FoundResult | undefined)[]> {
+  const summaries = await Promise.all(ids.map((id) => stores.results.get(id)));
+  const missing = ids.filter((_, index) => summaries[index] === undefined);
+  const prefixes = [...new Set(missing.map(runPrefixOf))];
+  const directories = await Promise.all(prefixes.map((prefix) => stores.packIds.getAll(prefixRange(prefix))));
+  const packOf = new Map<string, string>();
+  for (const record of directories.flat()) for (const id of record.ids) packOf.set(id, record.id);
+  const packIds = [...new Set(missing.flatMap((id) => packOf.get(id) ?? []))];
+  const packs = new Map<string, StoredPack>();
+  for (const pack of await Promise.all(packIds.map((id) => stores.packs.get(id))))
+    if (pack) packs.set(pack.id, pack);
+  return ids.map((id, index) => {
+    const summary = summaries[index];
+    if (summary) return { summary };
+    const pack = packs.get(packOf.get(id) ?? '');
+    const position = pack ? pack.results.findIndex((result) => result.id === id) : -1;
+    return pack && position >= 0 ? { pack, position } : undefined;
+  });
 }
 
 export type ResultKey = { cell: string } | { details: string } | { pack: string };

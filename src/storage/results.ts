@@ -40,7 +40,7 @@ import {
 } from './result-packs';
 import {
   detailsOfRun,
-  findResult,
+  findResults,
   issueResultWrite,
   packsOfRun,
   RESULT_STORES,
@@ -95,7 +95,10 @@ export async function setVerdicts(
     const tx = db.transaction(RESULT_STORES, 'readwrite');
     const stores = resultStores(tx);
     const entries = [...updates];
-    const found = await Promise.all(entries.map(([id]) => findResult(stores, id)));
+    const found = await findResults(
+      stores,
+      entries.map(([id]) => id),
+    );
     const cells: StoredResult[] = [];
     const packs = new Map<string, StoredPack>();
     const updated: ResultSummary[] = [];
@@ -171,7 +174,7 @@ export function listResultSummaries(db: FloorcheckDb, runId: string): Promise<Re
 export function getResult(db: FloorcheckDb, id: string): Promise<ResultRecord | undefined> {
   return guard('reading an answer', async () => {
     const stores = readStores(db);
-    const found = await findResult(stores, id);
+    const [found] = await findResults(stores, [id]);
     if (!found) return undefined;
     if (!('summary' in found)) return found.pack.results[found.position];
     const details = await stores.details.get(found.summary.detailsId);

@@ -173,6 +173,26 @@ describe('packed runs', () => {
     expect(await countResults(db, 'copy')).toBe(10);
   });
 
+  it('one verdict change across a packed run, another packed run and a local run writes each where it lives', async () => {
+    const db = await openTestDb();
+    const [a, b, local] = [answers('a', 1500), answers('a|b', 3), answers('local', 2)];
+    await putRunWithResults(db, imported('a'), a);
+    await putRunWithResults(db, imported('a|b'), b);
+    await putRunWithResults(db, buildRun({ id: 'local' }), local);
+    const ids = [a[1400]?.id, b[0]?.id, local[1]?.id, a[2]?.id].map((id) => id ?? '');
+    const override = (v: ResultRecord['verdicts']) => ({
+      ...v,
+      override: { verdict: 'incorrect' as const, at: 4 },
+    });
+    const updated = await setVerdicts(db, new Map(ids.map((id) => [id, override])));
+    expect(updated.map((s) => s.id)).toEqual(ids);
+    for (const id of ids)
+      expect((await getResult(db, id))?.verdicts.override).toEqual({ verdict: 'incorrect', at: 4 });
+    expect((await listResults(db, 'a')).filter((r) => r.verdicts.override)).toHaveLength(2);
+    expect((await listResults(db, 'a|b')).filter((r) => r.verdicts.override)).toHaveLength(1);
+    expect(await db.countFromIndex('results', 'by-run', 'local')).toBe(2);
+  });
+
   it('a result without an id is refused before anything is written', () => {
     const bad = { ...buildResult(), id: undefined } as unknown as ResultRecord;
     expect(() => packResults([buildResult(), bad])).toThrow(/no id/);
