@@ -142,8 +142,12 @@ export async function findResults<Mode extends IDBTransactionMode>(
   const missing = ids.filter((_, index) => summaries[index] === undefined);
   const prefixes = [...new Set(missing.map(runPrefixOf))];
   const directories = await Promise.all(prefixes.map((prefix) => stores.packIds.getAll(prefixRange(prefix))));
+  const wanted = new Set(missing);
   const packOf = new Map<string, string>();
-  for (const record of directories.flat()) for (const id of record.ids) packOf.set(id, record.id);
+  for (const record of directories.flat()) {
+    for (const id of record.ids) if (wanted.has(id)) packOf.set(id, record.id);
+    if (packOf.size === wanted.size) break;
+  }
   const packIds = [...new Set(missing.flatMap((id) => packOf.get(id) ?? []))];
   const packs = new Map<string, StoredPack>();
   for (const pack of await Promise.all(packIds.map((id) => stores.packs.get(id))))
