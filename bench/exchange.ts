@@ -14,10 +14,10 @@ import { median, openBenchPage } from './bench-page';
 import type { ExchangeFigures } from './exchange-page/entry';
 import { chromiumPath } from '../tests/browser/chromium';
 
-/** Size → rounds (the median is printed); ROUNDS overrides. A 100,000-result round takes minutes here. */
+/** Size → rounds (the median is printed); ROUNDS overrides. A 100,000-result round takes ~10 s. */
 const SIZES: [number, number][] = [
   [10_000, 3],
-  [100_000, 1],
+  [100_000, 3],
 ];
 
 const bench = await openBenchPage({
@@ -57,11 +57,15 @@ try {
     console.log(
       `${count} results (median of ${rounds.length}): file ${mib(first.plainBytes)} plain (${Math.round(first.plainBytes / count)} bytes a result), ${mib(first.gzipBytes)} gzipped`,
     );
+    console.log(`  read and check only (nothing stored): ${m((f) => f.readOnlyMs).toFixed(0)} ms`);
     console.log(
       `  import plain: ${m((f) => f.importPlain.ms).toFixed(0)} ms, longest task ${m((f) => f.importPlain.longestTaskMs).toFixed(0)} ms, heap peak +${mib(m((f) => f.importPlain.heapPeakBytes))}`,
     );
     console.log(
       `  import gzipped: ${m((f) => f.importGzip.ms).toFixed(0)} ms, longest task ${m((f) => f.importGzip.longestTaskMs).toFixed(0)} ms, heap peak +${mib(m((f) => f.importGzip.heapPeakBytes))}`,
+    );
+    console.log(
+      `  on the imported run: open one cell ${m((f) => f.openCellMs).toFixed(1)} ms, change one verdict ${m((f) => f.overrideMs).toFixed(1)} ms`,
     );
     console.log(
       `  export: ${m((f) => f.exportMs).toFixed(0)} ms (${first.exportGzipped ? 'gzipped' : 'plain'}), heap peak +${mib(m((f) => f.exportHeapPeakBytes))}`,

@@ -2,8 +2,11 @@
  * The page side of bench/exchange.ts: in real Chromium IndexedDB, imports a
  * comparison file of `count` results the way the Results screen does
  * (`File.stream()` → readComparison → importComparisonStream), plain and
- * gzipped, then exports the run back (storage → comparisonLines →
- * encodeLines → Blob), and returns the timings, file sizes, the longest
+ * gzipped, then exports the run back as the Results screen does (the
+ * count, then the answers streamed from storage a chunk at a time, and the
+ * speed lab → comparisonLines → encodeLines → Blob), and returns the
+ * timings, file sizes, how long reading and checking the plain file alone
+ * takes (no storage), the longest
  * main-thread task during each import (PerformanceObserver "longtask") and
  * the JS heap's peak above where it started (performance.memory, precise
  * with --enable-precise-memory-info; IndexedDB's own memory is the browser
@@ -16,7 +19,8 @@ import { DEFAULT_GENERATION_SETTINGS } from '../../src/core/runs/generation-sett
 import { resultId, type ResultRecord, type RunRecord } from '../../src/core/runs/types';
 import { openDatabase, type FloorcheckDb } from '../../src/storage/db';
 import { getPromptSet } from '../../src/storage/prompt-sets';
-import { listResults } from '../../src/storage/results';
+import { countResults, getResult, setVerdicts, streamResults } from '../../src/storage/results';
+import { exportSpeedLab } from '../../src/storage/speed-lab';
 import { importComparisonStream } from '../../src/storage/run-import';
 import { getRun } from '../../src/storage/runs';
 
@@ -35,8 +39,13 @@ export interface ExchangeFigures {
   count: number;
   plainBytes: number;
   gzipBytes: number;
+  /** Reading and checking the plain file, storing nothing: the part of an import that is not IndexedDB. */
+  readOnlyMs: number;
   importPlain: ImportFigures;
   importGzip: ImportFigures;
+  /** On the imported (packed) run: open one cell, and change one verdict (a person's override). */
+  openCellMs: number;
+  overrideMs: number;
   exportMs: number;
   exportHeapPeakBytes: number;
   exportGzipped: boolean;
@@ -171,30 +180,53 @@ async function timedImport(db: FloorcheckDb, file: File): Promise<ImportFigures>
   return { ms, longestTaskMs, heapPeakBytes: peak - base, stored: outcome.value.results };
 }
 
+async function timedRead(file: File): Promise<number> {
+  const start = performance.now();
+  for await (const event of readComparison(file.stream())) {
+    if (event.type === 'problem') throw event.error;
+  }
+  return performance.now() - start;
+}
+
 export async function runBench(count: number): Promise<ExchangeFigures> {
   const plain = await fileParts(count, Infinity);
   const gzip = await fileParts(count, 0);
+  const readOnlyMs = await timedRead(new File(plain.parts, 'bench.floorcheck.json'));
   const dbPlain = await freshDb('plain');
   const importPlain = await timedImport(dbPlain, new File(plain.parts, 'bench.floorcheck.json'));
 
-  // Export as the Results screen does: the run, its results and its set from storage, into Blob parts.
+  const cellId = resultId(
+    `bench-${count}`,
+    MODELS[2] ?? '',
+    CONDITIONS[1] ?? '',
+    `item-${Math.floor(count / 40)}`,
+  );
+  let t = performance.now();
+  const cell = await getResult(dbPlain, cellId);
+  const openCellMs = performance.now() - t;
+  t = performance.now();
+  await setVerdicts(dbPlain, new Map([[cellId, (v) => ({ ...v, override: { verdict: 'correct', at: 1 } })]]));
+  const overrideMs = performance.now() - t;
+  if (!cell) throw new Error(`the cell ${cellId} was not found`);
+
+  // Export as the Results screen does (src/state/results.svelte.ts `exportFile`): the run, its
+  // count, its answers streamed from storage, its set and the speed lab, into Blob parts.
   const base = heap();
   let peak = base;
   const start = performance.now();
   const runId = `bench-${count}`;
   const run = await getRun(dbPlain, runId);
-  const results = await listResults(dbPlain, runId);
+  const resultCount = await countResults(dbPlain, runId);
   const set = await getPromptSet(dbPlain, 'bench-set');
+  const speedLab = await exportSpeedLab(dbPlain);
   if (!run || !set) throw new Error('the imported run or set is missing');
   peak = Math.max(peak, heap());
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  const encoded = await encodeLines(
-    comparisonLines({ runs: [run], sets: [set], results, resultCount: results.length }, APP, Date.now()),
-    (part) => {
-      parts.push(part);
-      if (parts.length % 64 === 0) peak = Math.max(peak, heap());
-    },
-  );
+  const content = { runs: [run], sets: [set], results: streamResults(dbPlain, runId), resultCount, speedLab };
+  const encoded = await encodeLines(comparisonLines(content, APP, Date.now()), (part) => {
+    parts.push(part);
+    if (parts.length % 64 === 0) peak = Math.max(peak, heap());
+  });
   const blob = new Blob(parts);
   const exportMs = performance.now() - start;
   peak = Math.max(peak, heap());
@@ -207,6 +239,9 @@ export async function runBench(count: number): Promise<ExchangeFigures> {
     count,
     plainBytes: plain.bytes,
     gzipBytes: gzip.bytes,
+    readOnlyMs,
+    openCellMs,
+    overrideMs,
     importPlain,
     importGzip,
     exportMs,

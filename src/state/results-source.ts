@@ -16,9 +16,11 @@ import { AppError, err, ok, type Result } from '../core/errors';
 import type { Verdict, Verdicts } from '../core/grading/types';
 import type { PromptSet } from '../core/prompts/types';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
+import type { SpeedLabExport } from '../core/speed/records';
 import type { FloorcheckDb } from '../storage/db';
 import { getPromptSet } from '../storage/prompt-sets';
-import { getResult, listResults, setVerdicts } from '../storage/results';
+import { countResults, getResult, listResults, setVerdicts, streamResults } from '../storage/results';
+import { exportSpeedLab } from '../storage/speed-lab';
 import { importComparisonStream } from '../storage/run-import';
 import { getRun, listRuns } from '../storage/runs';
 
@@ -46,6 +48,8 @@ export interface ImportSummary {
   skippedRuns?: string[];
   /** Ids of the runs added, in file order. */
   runIds?: string[];
+  /** Speed-lab probes and tests added (ids already here are skipped); present when the file carried any. */
+  speedLab?: { probes: number; tests: number };
 }
 
 export interface ResultsSource {
@@ -53,6 +57,12 @@ export interface ResultsSource {
   listRuns(): Promise<RunRecord[]>;
   getRun(runId: string): Promise<RunRecord | undefined>;
   listResults(runId: string): Promise<ResultRecord[]>;
+  /** How many answers a run holds, without reading them. */
+  countResults(runId: string): Promise<number>;
+  /** A run's answers a chunk at a time (an export of any size never holds them all). */
+  streamResults(runId: string): AsyncIterable<ResultRecord>;
+  /** Every probe and speed test this device holds, for an exported file. */
+  speedLab(): Promise<SpeedLabExport>;
   /** Stored or built-in set; undefined when it no longer exists. */
   getSet(setId: string): Promise<PromptSet | undefined>;
   /** Stores a person's verdict (or clears it with null) and returns the updated record. */
@@ -95,6 +105,9 @@ export function createStorageResultsSource(db: FloorcheckDb, options: SourceOpti
     listRuns: () => listRuns(db),
     getRun: (runId) => getRun(db, runId),
     listResults: (runId) => listResults(db, runId),
+    countResults: (runId) => countResults(db, runId),
+    streamResults: (runId) => streamResults(db, runId),
+    speedLab: () => exportSpeedLab(db),
     getSet,
     async saveOverride(resultId, verdict) {
       // Only the verdicts change, on the record as stored now: a judge pass
@@ -148,11 +161,19 @@ export function createMemoryResultsSource(
   const runs = new Map((initial.runs ?? []).map((r) => [r.id, r]));
   const results = new Map((initial.results ?? []).map((r) => [r.id, r]));
   const sets = new Map((initial.sets ?? []).map((s) => [s.id, s]));
+  const probes = new Map((initial.speedLab?.probes ?? []).map((p) => [p.id, p]));
+  const tests = new Map((initial.speedLab?.tests ?? []).map((t) => [t.id, t]));
+  const ofRun = (runId: string) => [...results.values()].filter((r) => r.runId === runId);
   const listeners = new Set<{ runId: string; listener: (event: LiveEvent) => void }>();
   return {
     listRuns: async () => [...runs.values()].sort((a, b) => b.updatedAt - a.updatedAt),
     getRun: async (runId) => runs.get(runId),
-    listResults: async (runId) => [...results.values()].filter((r) => r.runId === runId),
+    listResults: async (runId) => ofRun(runId),
+    countResults: async (runId) => ofRun(runId).length,
+    async *streamResults(runId) {
+      yield* ofRun(runId);
+    },
+    speedLab: async () => ({ version: 1, probes: [...probes.values()], tests: [...tests.values()] }),
     getSet: async (setId) => sets.get(setId),
     async saveOverride(resultId, verdict) {
       const found = results.get(resultId);
@@ -181,12 +202,18 @@ export function createMemoryResultsSource(
       const newResults = payload.results.filter((result) => !local.has(result.runId));
       for (const run of newRuns) runs.set(run.id, run);
       for (const result of newResults) results.set(result.id, result);
+      const lab = payload.speedLab;
+      const newProbes = lab?.probes.filter((p) => !probes.has(p.id)) ?? [];
+      const newTests = lab?.tests.filter((t) => !tests.has(t.id)) ?? [];
+      for (const probe of newProbes) probes.set(probe.id, probe);
+      for (const test of newTests) tests.set(test.id, test);
       return ok({
         runs: newRuns.length,
         results: newResults.length,
         sets: added,
         skippedRuns: [...local],
         runIds: newRuns.map((run) => run.id),
+        ...(lab ? { speedLab: { probes: newProbes.length, tests: newTests.length } } : {}),
       });
     },
     subscribe(runId, listener) {

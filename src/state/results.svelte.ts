@@ -252,25 +252,47 @@ export class ResultsState {
     }
   }
 
-  /** The comparison file for the open run (and the compared one, when there is one), gzipped when large. */
+  /**
+   * The comparison file for the open run (and the compared one, when there is one), with the
+   * speed lab's figures, gzipped when large. Answers are streamed from the source a chunk at a
+   * time, never all in memory; the header's count is taken first, and a run still adding
+   * answers is cut at that count.
+   */
   async exportFile(): Promise<ExportedFile | undefined> {
-    const ids = [this.#runId, this.#compareRunId].filter((id): id is string => id !== undefined);
-    const runs: RunRecord[] = [];
-    const results: ResultRecord[] = [];
+    const ids = [...new Set([this.#runId, this.#compareRunId])].filter(
+      (id): id is string => id !== undefined,
+    );
+    const runs: { run: RunRecord; count: number }[] = [];
     const sets: PromptSet[] = [];
     for (const id of ids) {
       const run = await this.#source.getRun(id);
       if (!run) continue;
-      runs.push(run);
-      results.push(...(await this.#source.listResults(id)));
+      runs.push({ run, count: await this.#source.countResults(id) });
       const set = await this.#source.getSet(run.config.setId);
       if (set && !sets.some((s) => s.id === set.id)) sets.push(set);
     }
     if (runs.length === 0) return undefined;
+    const source = this.#source;
+    async function* results(): AsyncGenerator<ResultRecord> {
+      for (const { run, count } of runs) {
+        let left = count;
+        if (left === 0) continue;
+        for await (const result of source.streamResults(run.id)) {
+          yield result;
+          if (--left === 0) break;
+        }
+      }
+    }
     const now = this.#options.now?.() ?? Date.now();
     const parts: Uint8Array<ArrayBuffer>[] = [];
     const lines = comparisonLines(
-      { runs, sets, results, resultCount: results.length },
+      {
+        runs: runs.map(({ run }) => run),
+        sets,
+        results: results(),
+        resultCount: runs.reduce((sum, { count }) => sum + count, 0),
+        speedLab: await this.#source.speedLab(),
+      },
       this.#options.app,
       now,
     );

@@ -16,7 +16,7 @@ import type { ModelRecord } from '../core/engine/model-record';
 import { AppError, toAppError } from '../core/errors';
 import { machineFacts, type MachineFacts } from '../core/speed/machine';
 import type { ProbeProgress } from '../core/speed/bandwidth';
-import type { BandwidthRecord, SpeedTestRecord } from '../core/speed/records';
+import { isImportedSpeedRecord, type BandwidthRecord, type SpeedTestRecord } from '../core/speed/records';
 import { runSpeedTest, type SpeedTestOptions, type SpeedTestProgress } from '../core/speed/speed-test';
 import { speedTestText, probeSummary } from '../core/speed/speed-text';
 import type { LoadProgress } from '../core/engine/contract';
@@ -113,11 +113,24 @@ export class SpeedState {
     return adapter ? machineFacts(adapter, navigator.userAgent) : null;
   }
 
-  /** The newest probe of this machine's adapter: its read figure makes the ceiling. */
+  /**
+   * The newest probe this device ran on its adapter: its read figure makes the ceiling. An
+   * imported probe never does, even of the same adapter: it measured someone else's machine.
+   */
   get currentProbe(): BandwidthRecord | null {
     const machine = this.machine;
     if (!machine) return null;
-    return this.#probes.find((p) => sameAdapter(p.machine, machine)) ?? null;
+    return this.#probes.find((p) => !isImportedSpeedRecord(p) && sameAdapter(p.machine, machine)) ?? null;
+  }
+
+  /** Probes that came in comparison files: other machines' bandwidth (newest first). */
+  get importedProbes(): BandwidthRecord[] {
+    return this.#probes.filter(isImportedSpeedRecord);
+  }
+
+  /** Tests this device ran (the chart of this machine's ceiling draws these). */
+  get ownTests(): SpeedTestRecord[] {
+    return this.#tests.filter((test) => !isImportedSpeedRecord(test));
   }
 
   /** Chat models the engine offers, for the test's model choice. */
@@ -129,6 +142,7 @@ export class SpeedState {
     this.#error = null;
   }
 
+  /** Reads the probes and tests again (after an import stored some). */
   async load(): Promise<void> {
     if (!this.#db) return;
     try {

@@ -19,9 +19,10 @@
  * transaction in memory), and reading the whole file before writing (memory
  * grows with the file).
  */
-import { resultIdPart } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
 import { runKeyRange } from './result-layout';
+import { resultKeyRange } from './result-packs';
+import { RESULT_STORES, resultStores } from './result-stores';
 
 export const JOURNAL_PREFIX = 'import-journal:';
 const STALE_MS = 10 * 60 * 1000;
@@ -33,34 +34,31 @@ export interface ImportJournal {
   updatedAt: number;
 }
 
-/** Every result key of a run: ids start with the escaped run id and a `|` (runs/types.ts `resultId`). */
-export function resultKeyRange(runId: string): IDBKeyRange {
-  const prefix = resultIdPart(runId);
-  return IDBKeyRange.bound(`${prefix}|`, `${prefix}}`, false, true);
-}
-
 function journalRange(): IDBKeyRange {
   return IDBKeyRange.bound(JOURNAL_PREFIX, `${JOURNAL_PREFIX}\uffff`);
 }
 
 /**
  * Deletes what the journal's runs wrote (only for runs not stored: a stored
- * run is never touched) and the journal itself, in one transaction.
+ * run is never touched) and the journal itself, in one transaction. Cell
+ * summaries and packs go by key range (their keys start with the escaped run
+ * id); details by their run, checked per record.
  */
 export async function rollBack(
   db: FloorcheckDb,
   journalKey: string,
   runIds: readonly string[],
 ): Promise<void> {
-  const tx = db.transaction(['runs', 'results', 'result-details', 'settings'], 'readwrite');
+  const tx = db.transaction(['runs', 'settings', ...RESULT_STORES], 'readwrite');
   const runs = tx.objectStore('runs');
-  const details = tx.objectStore('result-details');
+  const { results, packs, packIds, details } = resultStores(tx);
   const work: Promise<unknown>[] = [];
   for (const runId of runIds) {
     work.push(
       (async () => {
         if ((await runs.getKey(runId)) !== undefined) return;
-        await tx.objectStore('results').delete(resultKeyRange(runId));
+        const range = resultKeyRange(runId);
+        await Promise.all([results.delete(range), packs.delete(range), packIds.delete(range)]);
         // Details ids start with the raw run id, which may prefix another run's: check each record's run.
         for (
           let cursor = await details.openCursor(runKeyRange(runId));

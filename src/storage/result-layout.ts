@@ -1,7 +1,8 @@
 /**
- * How a ResultRecord is laid out on disk (schema v3). The small part the
- * results grid lists (verdicts, answer, usage, …) is one `results` record
- * per cell, keyed by the cell id, so a rewrite replaces it and the by-run
+ * How a ResultRecord of a run made here is laid out on disk (schema v3; an
+ * imported run's answers are packed whole instead, see result-packs.ts).
+ * The small part the results grid lists (verdicts, answer, usage, …) is one
+ * `results` record per cell, keyed by the cell id, so a rewrite replaces it and the by-run
  * indexes keep working. The bulky part (messages as sent, retrieval traces)
  * goes to `result-details`, packed up to DETAILS_PER_RECORD cells a record;
  * each summary names the record holding its details (`detailsId`).

@@ -8,8 +8,18 @@ import { AppError, err, ok, type Result } from '../core/errors';
 import type { ResultRecord, RunRecord } from '../core/runs/types';
 import type { FloorcheckDb } from './db';
 import { allOrNothing } from './all-or-nothing';
-import { detailsOfRun, resultWrites, type ResultWrite } from './results';
-import { joinResults } from './result-layout';
+import { layoutFor } from './result-packs';
+import {
+  issueResultDelete,
+  issueResultWrite,
+  RESULT_STORES,
+  resultStores,
+  resultsOfRun,
+  resultWrites,
+  runRecordKeys,
+  type ResultKey,
+  type ResultWrite,
+} from './result-stores';
 import { guard } from './storage-errors';
 
 /** What `deleteRun` removed; keep it in memory for undo. */
@@ -72,37 +82,31 @@ export async function renameRun(
  */
 export async function deleteRun(db: FloorcheckDb, id: string): Promise<Result<DeletedRun>> {
   const deleted = await guard('deleting the run', async () => {
-    const tx = db.transaction(['runs', 'results', 'result-details'], 'readwrite');
+    const tx = db.transaction(['runs', ...RESULT_STORES], 'readwrite');
     const runs = tx.objectStore('runs');
-    const results = tx.objectStore('results');
-    const details = tx.objectStore('result-details');
-    const [run, stored, packed] = await Promise.all([
-      runs.get(id),
-      results.index('by-run').getAll(id),
-      detailsOfRun(details, id),
-    ]);
-    let removed: DeletedRun | undefined;
+    const stores = resultStores(tx);
+    let read: Awaited<ReturnType<typeof resultsOfRun>>;
+    let run: RunRecord | undefined;
     try {
-      removed = run ? { run, results: joinResults(stored, packed) } : undefined;
+      [run, read] = await Promise.all([runs.get(id), resultsOfRun(stores, id)]);
     } catch (cause) {
       tx.done.catch(() => undefined);
-      tx.abort();
+      try {
+        tx.abort();
+      } catch {
+        // already finished: nothing was deleted
+      }
       throw cause;
     }
-    if (!removed) {
+    if (!run) {
       await tx.done;
       return undefined;
     }
-    const keys: ({ run: string } | { result: string } | { details: string })[] = [
-      { run: id },
-      ...stored.map((result) => ({ result: result.id })),
-      ...packed.map((record) => ({ details: record.id })),
-    ];
-    await allOrNothing(tx, keys, (key) => {
-      if ('run' in key) return runs.delete(key.run);
-      return 'result' in key ? results.delete(key.result) : details.delete(key.details);
-    });
-    return removed;
+    const keys: ({ run: string } | ResultKey)[] = [{ run: id }, ...runRecordKeys(read)];
+    await allOrNothing(tx, keys, (key) =>
+      'run' in key ? runs.delete(key.run) : issueResultDelete(stores, key),
+    );
+    return { run, results: read.records };
   });
   return deleted ? ok(deleted) : notFound(id);
 }
@@ -112,7 +116,11 @@ export function restoreRun(db: FloorcheckDb, deleted: DeletedRun): Promise<void>
   return putRunWithResults(db, deleted.run, deleted.results, 'restoring the run');
 }
 
-/** Stores a run and its results in one transaction (undo of a delete, a copy of an imported run). */
+/**
+ * Stores a run and its results in one transaction (undo of a delete, a copy
+ * of an imported run), in the run's layout: an imported run's summaries are
+ * packed, a local run's (a copy among them) one record per cell.
+ */
 export async function putRunWithResults(
   db: FloorcheckDb,
   run: RunRecord,
@@ -120,14 +128,12 @@ export async function putRunWithResults(
   doing = 'saving the run and its answers',
 ): Promise<void> {
   await guard(doing, async () => {
-    const tx = db.transaction(['runs', 'results', 'result-details'], 'readwrite');
-    const summaries = tx.objectStore('results');
-    const details = tx.objectStore('result-details');
-    const records: ({ run: RunRecord } | ResultWrite)[] = [{ run }, ...resultWrites(results)];
-    await allOrNothing(tx, records, (record) => {
-      if ('run' in record) return tx.objectStore('runs').put(record.run);
-      return 'summary' in record ? summaries.put(record.summary) : details.put(record.details);
-    });
+    const tx = db.transaction(['runs', ...RESULT_STORES], 'readwrite');
+    const stores = resultStores(tx);
+    const records: ({ run: RunRecord } | ResultWrite)[] = [{ run }, ...resultWrites(results, layoutFor(run))];
+    await allOrNothing(tx, records, (record) =>
+      'run' in record ? tx.objectStore('runs').put(record.run) : issueResultWrite(stores, record),
+    );
   });
 }
 

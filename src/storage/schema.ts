@@ -13,6 +13,13 @@
  *   the summary only (no messages, no retrieval trace) and names its
  *   `result-details` record; see `result-layout.ts`.
  * - `result-details` (v3): messages and retrieval traces, packed per run.
+ * - `result-packs` and `result-pack-ids` (v6): the answers of IMPORTED runs,
+ *   whole (summary and details), a thousand a record, and under the same key
+ *   the list of their ids, which finds a cell's pack and counts a run's
+ *   answers without reading them. Runs made here keep a `results` summary per
+ *   cell (the runner writes and rewrites single cells); runs imported before
+ *   v6 keep theirs too, since every reader takes both layouts (`results.ts`,
+ *   `result-stores.ts`, `result-packs.ts`).
  * - `settings`: key/value (theme, custom models, …), see `settings.ts`.
  * - `speed-probes` and `speed-tests` (v4): the speed lab's bandwidth probes
  *   and model speed tests, each with its machine; see `speed-lab.ts`.
@@ -22,9 +29,10 @@ import type { PromptSet } from '../core/prompts/types';
 import type { RunRecord } from '../core/runs/types';
 import type { BandwidthRecord, SpeedTestRecord } from '../core/speed/records';
 import type { StoredDetails, StoredResult } from './result-layout';
+import type { StoredPack, StoredPackIds } from './result-packs';
 
 export const DB_NAME = 'floorcheck';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface SettingRecord {
   key: string;
@@ -40,6 +48,8 @@ export interface FloorcheckSchema extends DBSchema {
     indexes: { 'by-run': string; 'by-run-model': [string, string] };
   };
   'result-details': { key: string; value: StoredDetails };
+  'result-packs': { key: string; value: StoredPack };
+  'result-pack-ids': { key: string; value: StoredPackIds };
   settings: { key: string; value: SettingRecord };
   'speed-probes': { key: string; value: BandwidthRecord; indexes: { 'by-measured': number } };
   'speed-tests': {

@@ -292,6 +292,9 @@ describe('the life of a run', () => {
     expect(stored.results[copyId]).toBe(8);
     expect(stored.details[copyId]).toBe(8);
     expect(stored.results['browser-run']).toBe(5);
+    // The import is packed; its copy, a local run, is stored per cell.
+    expect(stored.packed['browser-run']).toBe(5);
+    expect(stored.packed[copyId]).toBeUndefined();
     expect(stored.runs.find((r) => r.id === 'browser-run')?.status).toBe('interrupted');
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();

@@ -9,6 +9,7 @@
  *   {"format":"floorcheck-comparison","version":2,"app":{…},"exportedAt":"…","counts":{…}}
  *   {"set":{…}}
  *   {"run":{…}}
+ *   {"speedLab":{…}}      (optional: the speed lab's probes and tests)
  *   {"result":{…}}
  *
  * `format` tells our files from any other; `version` is the file format's own
@@ -18,6 +19,7 @@
  */
 import type { PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
+import type { SpeedLabExport } from '../speed/records';
 
 export const COMPARISON_FORMAT = 'floorcheck-comparison';
 export const COMPARISON_VERSION = 2;
@@ -32,6 +34,8 @@ export interface ComparisonCounts {
   sets: number;
   runs: number;
   results: number;
+  /** `speedLab` lines; absent in files without one (every file written before they existed). */
+  speedLab?: number;
 }
 
 /** The first line of a version 2 file (and what older files are migrated to). */
@@ -46,7 +50,8 @@ export interface ComparisonHeader {
 }
 
 /** One line after the header. */
-export type ComparisonLine = { set: PromptSet } | { run: RunRecord } | { result: ResultRecord };
+export type ComparisonLine =
+  { set: PromptSet } | { run: RunRecord } | { speedLab: SpeedLabExport } | { result: ResultRecord };
 
 /** A whole file in memory: for small files, tests and the command line's `diff`. */
 export interface ComparisonPayload {
@@ -54,6 +59,8 @@ export interface ComparisonPayload {
   results: ResultRecord[];
   /** The sets the runs used, trimmed to the items the runs cover. */
   sets: PromptSet[];
+  /** The speed lab's probes and tests, when the file carries them (several lines merged). */
+  speedLab?: SpeedLabExport;
 }
 
 /** Where file names end: plain, and gzipped (written when a file is large). */

@@ -70,7 +70,8 @@ function epochToIso(value: unknown): unknown {
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
 
-export type RecordKind = 'set' | 'run' | 'result';
+/** `speedLab` lines exist only in version 2 files, so no step before it sees one. */
+export type RecordKind = 'set' | 'run' | 'result' | 'speedLab';
 
 interface Step {
   /** The header fields (format, version, app, exportedAt, counts) of version N as version N + 1. */

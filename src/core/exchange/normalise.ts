@@ -6,6 +6,7 @@
  */
 import type { PromptSet } from '../prompts/types';
 import { resultId, type ResultRecord, type RunProvenance, type RunRecord } from '../runs/types';
+import type { SpeedLabExport } from '../speed/records';
 
 /** What the importer knows about the file; `exportedAt` and `appVersion` come from its header. */
 export type ProvenanceInput = Pick<RunProvenance, 'fileName' | 'importedAt'>;
@@ -28,6 +29,28 @@ export function withProvenance(
     importedAt: input.importedAt,
   };
   return { ...run, importedFrom: run.importedFrom ?? input.fileName, provenance };
+}
+
+/**
+ * The speed lab's records from a file, each marked with where it came from
+ * (kept when it already says: a record imported before and exported again
+ * still names the file it first came in).
+ */
+export function speedLabWithProvenance(
+  lab: SpeedLabExport,
+  input: ProvenanceInput,
+  header: { appVersion: string; exportedAt: number },
+): SpeedLabExport {
+  const mark = <T extends { provenance?: RunProvenance }>(record: T): T => ({
+    ...record,
+    provenance: record.provenance ?? {
+      fileName: input.fileName,
+      appVersion: header.appVersion,
+      exportedAt: header.exportedAt,
+      importedAt: input.importedAt,
+    },
+  });
+  return { ...lab, probes: lab.probes.map(mark), tests: lab.tests.map(mark) };
 }
 
 export function withRebuiltId(result: ResultRecord): ResultRecord {

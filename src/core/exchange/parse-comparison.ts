@@ -9,6 +9,7 @@ import { err, ok, type AppError, type Result } from '../errors';
 import type { ByteSource } from './byte-stream';
 import type { ComparisonCounts, ComparisonHeader, ComparisonPayload } from './envelope';
 import { trimSets } from './normalise';
+import type { SpeedLabExport } from '../speed/records';
 import { readComparison, type ReadOptions } from './read-comparison';
 
 export interface ParsedComparison {
@@ -33,10 +34,17 @@ export async function parseComparisonFile(
       sourceVersion = event.sourceVersion;
     } else if (event.type === 'set') payload.sets.push(event.set);
     else if (event.type === 'run') payload.runs.push(event.run);
+    else if (event.type === 'speedLab') payload.speedLab = mergeSpeedLab(payload.speedLab, event.speedLab);
     else payload.results.push(event.result);
   }
   if (!header) throw new Error('The reader ended without a header or a problem.');
   return ok({ header, sourceVersion, payload: { ...payload, sets: trimSets(payload.sets, payload.runs) } });
+}
+
+/** Several `speedLab` lines read as one. */
+function mergeSpeedLab(held: SpeedLabExport | undefined, next: SpeedLabExport): SpeedLabExport {
+  if (!held) return next;
+  return { ...held, probes: [...held.probes, ...next.probes], tests: [...held.tests, ...next.tests] };
 }
 
 export interface Validation {
@@ -49,13 +57,14 @@ export interface Validation {
 }
 
 export async function validateComparison(source: ByteSource, options: ReadOptions = {}): Promise<Validation> {
-  const validation: Validation = { counts: { sets: 0, runs: 0, results: 0 }, problems: [] };
+  const validation: Validation = { counts: { sets: 0, runs: 0, results: 0, speedLab: 0 }, problems: [] };
   for await (const event of readComparison(source, options)) {
     if (event.type === 'problem') validation.problems.push(event.error);
     else if (event.type === 'header') {
       validation.header = event.header;
       validation.sourceVersion = event.sourceVersion;
-    } else validation.counts[`${event.type}s`]++;
+    } else if (event.type === 'speedLab') validation.counts.speedLab = (validation.counts.speedLab ?? 0) + 1;
+    else validation.counts[`${event.type}s`]++;
   }
   return validation;
 }

@@ -5,8 +5,8 @@
  * `File.stream()`) and under Node (over a file stream), for the app's import,
  * `floorcheck validate`, `answers`, `diff` and `report`.
  *
- * Events, in file order: one `header`, then `set`, `run` and `result`
- * records; a `problem` ends the stream, unless `all` is set, when problems in
+ * Events, in file order: one `header`, then `set`, `run`, `speedLab` and
+ * `result` records; a `problem` ends the stream, unless `all` is set, when problems in
  * single records are reported and reading goes on (problems with the file as
  * a whole, like damaged gzip, still end it). Nothing is thrown for a bad
  * file. A consumer that stores records must treat any problem as "store
@@ -45,7 +45,12 @@ export type ComparisonEvent =
 
 type Json = Record<string, unknown>;
 
-const KINDS: readonly RecordKind[] = ['set', 'run', 'result'];
+const KINDS: readonly RecordKind[] = ['set', 'run', 'result', 'speedLab'];
+
+/** The JSON path of the `index`th record of a kind: `results[12]`, `speedLab[0]`. */
+function recordPath(kind: RecordKind, index: number): string {
+  return kind === 'speedLab' ? `speedLab[${index}]` : `${kind}s[${index}]`;
+}
 
 type Raw =
   | { type: 'header'; doc: Json; line?: number }
@@ -56,7 +61,7 @@ async function* jsonLinesRecords(
   chunks: AsyncIterable<Uint8Array>,
   maxLineChars?: number,
 ): AsyncGenerator<Raw> {
-  const indexes: Record<RecordKind, number> = { set: 0, run: 0, result: 0 };
+  const indexes: Record<RecordKind, number> = { set: 0, run: 0, result: 0, speedLab: 0 };
   for await (const { text, number } of splitLines(chunks, maxLineChars)) {
     if (number === 1) {
       yield { type: 'header', doc: JSON.parse(text) as Json, line: 1 };
@@ -81,14 +86,17 @@ async function* jsonLinesRecords(
         type: 'problem',
         error: invalid(
           `line ${number}`,
-          'expected one record: {"set": …}, {"run": …} or {"result": …}.',
+          'expected one record: {"set": …}, {"run": …}, {"result": …} or {"speedLab": …}.',
           number,
         ),
       };
       continue;
     }
     const index = indexes[kind]++;
-    yield { type: 'record', record: { kind, value: value[kind], path: `${kind}s[${index}]`, line: number } };
+    yield {
+      type: 'record',
+      record: { kind, value: value[kind], path: recordPath(kind, index), line: number },
+    };
   }
 }
 

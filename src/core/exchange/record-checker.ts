@@ -9,18 +9,20 @@
  *
  * Duplicates are errors, not "last one wins": two answers for one cell in a
  * file are a damaged file, and keeping one of them silently is how an answer
- * got lost before.
+ * got lost before. The same goes for a speed-lab probe or test id seen twice.
  */
 import * as v from 'valibot';
 import type { AppError } from '../errors';
 import type { PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
+import type { SpeedLabExport } from '../speed/records';
 import type { ComparisonCounts, ComparisonHeader } from './envelope';
 import { issuePath } from './issue-path';
 import { recordMigrator, type RecordKind } from './migrations';
-import { withProvenance, withRebuiltId, type ProvenanceInput } from './normalise';
+import { speedLabWithProvenance, withProvenance, withRebuiltId, type ProvenanceInput } from './normalise';
 import { count, invalid, where } from './problems';
 import { checkResultAgainstRun, checkRunShape, indexRun, type RunIndex } from './run-shape';
+import { speedLabSchema } from './schema-speed-lab';
 import { resultSchema, runSchema, setSchema } from './schema-v2';
 
 /** A record as found in the file: `path` is its JSON path (`results[12]`), `line` its line in a JSON Lines file. */
@@ -34,7 +36,8 @@ export interface RawRecord {
 export type CheckedRecord =
   | { type: 'set'; set: PromptSet }
   | { type: 'run'; run: RunRecord }
-  | { type: 'result'; result: ResultRecord };
+  | { type: 'result'; result: ResultRecord }
+  | { type: 'speedLab'; speedLab: SpeedLabExport };
 
 export type Checked = CheckedRecord | { type: 'problem'; error: AppError };
 
@@ -67,7 +70,8 @@ export class RecordChecker {
   /** Each result id seen, with its line (JSON Lines) or its index (older files): no string per result. */
   readonly #resultIds = new Map<string, number>();
   readonly #pending = new Map<string, Pending[]>();
-  readonly #seen: ComparisonCounts = { sets: 0, runs: 0, results: 0 };
+  readonly #speedIds = { probes: new Set<string>(), tests: new Set<string>() };
+  readonly #seen: Required<ComparisonCounts> = { sets: 0, runs: 0, results: 0, speedLab: 0 };
 
   constructor(header: ComparisonHeader, sourceVersion: number, provenance?: ProvenanceInput) {
     this.#migrate = recordMigrator(sourceVersion);
@@ -80,6 +84,7 @@ export class RecordChecker {
     const value = this.#migrate(record.kind, record.value);
     if (record.kind === 'set') return [this.#checkSet(record, value)];
     if (record.kind === 'run') return this.#checkRun(record, value);
+    if (record.kind === 'speedLab') return [this.#checkSpeedLab(record, value)];
     return this.#checkResult(record, value);
   }
 
@@ -99,13 +104,16 @@ export class RecordChecker {
     }
     const announced = this.#header.counts;
     if (announced) {
-      for (const kind of ['sets', 'runs', 'results'] as const) {
-        if (announced[kind] === this.#seen[kind]) continue;
-        const fewer = this.#seen[kind] < announced[kind];
+      for (const kind of ['sets', 'runs', 'results', 'speedLab'] as const) {
+        // Files written before speed-lab lines existed do not count them: none is expected.
+        const expected = announced[kind] ?? 0;
+        if (expected === this.#seen[kind]) continue;
+        const fewer = this.#seen[kind] < expected;
+        const what = kind === 'speedLab' ? 'speedLab lines' : kind;
         problems.push(
           invalid(
             `counts.${kind}`,
-            `the header announces ${count(announced[kind])} ${kind} but the file holds ${count(this.#seen[kind])}${fewer ? ': it was cut short' : ''}.`,
+            `the header announces ${count(expected)} ${what} but the file holds ${count(this.#seen[kind])}${fewer ? ': it was cut short' : ''}.`,
           ),
         );
       }
@@ -130,6 +138,30 @@ export class RecordChecker {
     }
     this.#setIds.add(set.id);
     return { type: 'set', set };
+  }
+
+  #checkSpeedLab(record: RawRecord, value: unknown): Checked {
+    this.#seen.speedLab++;
+    const parsed = v.safeParse(speedLabSchema, value);
+    if (!parsed.success) return { type: 'problem', error: schemaProblem(record, parsed.issues) };
+    const lab = parsed.output;
+    for (const kind of ['probes', 'tests'] as const) {
+      const seen = this.#speedIds[kind];
+      for (const [index, { id }] of lab[kind].entries()) {
+        if (seen.has(id)) {
+          const path = where(`${record.path}.${kind}[${index}].id`, record.line);
+          const what = kind === 'probes' ? 'probe' : 'speed test';
+          return {
+            type: 'problem',
+            error: invalid(path, `${what} ${JSON.stringify(id)} appears twice.`, record.line),
+          };
+        }
+        seen.add(id);
+      }
+    }
+    if (!this.#provenance) return { type: 'speedLab', speedLab: lab };
+    const header = { appVersion: this.#header.app.version, exportedAt: Date.parse(this.#header.exportedAt) };
+    return { type: 'speedLab', speedLab: speedLabWithProvenance(lab, this.#provenance, header) };
   }
 
   #checkRun(record: RawRecord, value: unknown): Checked[] {

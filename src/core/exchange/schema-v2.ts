@@ -217,7 +217,7 @@ export const headerSchema = v.object({
   version: v.literal(COMPARISON_VERSION),
   app: appSchema,
   exportedAt: isoDate,
-  counts: v.optional(v.object({ sets: count, runs: count, results: count })),
+  counts: v.optional(v.object({ sets: count, runs: count, results: count, speedLab: v.optional(count) })),
 });
 
 // The schema's output must be assignable to the domain types it stands for.

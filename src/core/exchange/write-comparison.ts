@@ -12,10 +12,12 @@
  */
 import type { PromptSet } from '../prompts/types';
 import type { ResultRecord, RunRecord } from '../runs/types';
+import type { SpeedLabExport } from '../speed/records';
 import {
   COMPARISON_FORMAT,
   COMPARISON_VERSION,
   type AppStamp,
+  type ComparisonCounts,
   type ComparisonHeader,
   type ComparisonLine,
 } from './envelope';
@@ -34,6 +36,12 @@ export interface ExportContent {
   results: Iterable<ResultRecord> | AsyncIterable<ResultRecord>;
   /** How many of `results` belong to the runs: the header announces it, so a file cut short is caught. */
   resultCount: number;
+  /**
+   * The speed lab's probes and tests, written as one `{"speedLab": …}` line
+   * after the runs when there is any (and counted in the header); a file
+   * without one stays readable by apps that predate the line.
+   */
+  speedLab?: SpeedLabExport;
 }
 
 /** `now`: epoch milliseconds, the export time written in the header. */
@@ -43,17 +51,25 @@ export async function* comparisonLines(
   now: number,
 ): AsyncGenerator<string> {
   const sets = trimSets(content.sets, content.runs);
+  const lab = content.speedLab;
+  const withLab = lab !== undefined && lab.probes.length + lab.tests.length > 0;
+  const counts: ComparisonCounts = {
+    sets: sets.length,
+    runs: content.runs.length,
+    results: content.resultCount,
+  };
   const header: ComparisonHeader = {
     format: COMPARISON_FORMAT,
     version: COMPARISON_VERSION,
     app,
     exportedAt: new Date(now).toISOString(),
-    counts: { sets: sets.length, runs: content.runs.length, results: content.resultCount },
+    counts: withLab ? { ...counts, speedLab: 1 } : counts,
   };
   const line = (record: ComparisonLine): string => `${JSON.stringify(record)}\n`;
   yield `${JSON.stringify(header)}\n`;
   for (const set of sets) yield line({ set });
   for (const run of content.runs) yield line({ run });
+  if (withLab) yield line({ speedLab: lab });
   const runIds = new Set(content.runs.map((run) => run.id));
   let written = 0;
   for await (const result of content.results) {

@@ -6,7 +6,7 @@
  * ceiling, % of ceiling) are stored with the inputs they came from.
  */
 import type { EngineKind } from '../engine/engine-kinds';
-import type { RunEnvironment } from '../runs/types';
+import type { RunEnvironment, RunProvenance } from '../runs/types';
 import type { WeightBytes } from '../engine/model-record';
 import type { BandwidthProbe } from './bandwidth';
 import { adapterName, type MachineFacts } from './machine';
@@ -21,6 +21,8 @@ export interface BandwidthRecord {
   measuredAt: number;
   machine: MachineFacts;
   probe: BandwidthProbe;
+  /** Set when the probe came from a comparison file: measured on another machine (or this one, earlier). */
+  provenance?: RunProvenance;
 }
 
 /** One input length of a speed test: the engine's own figures over the repetitions. */
@@ -84,9 +86,16 @@ export interface SpeedTestRecord {
   weights?: WeightBytes;
   overhead?: RunnerOverhead;
   durationMs: number;
+  /** Set when the test came from a comparison file (the Speed screen marks it imported). */
+  provenance?: RunProvenance;
 }
 
-/** What a comparison file carries of the speed lab; see docs/speed-lab.md. */
+/** Whether a record came from a comparison file rather than from this device's speed lab. */
+export function isImportedSpeedRecord(record: { provenance?: RunProvenance }): boolean {
+  return record.provenance !== undefined;
+}
+
+/** What a comparison file carries of the speed lab (a `{"speedLab": …}` line); see docs/file-formats.md. */
 export interface SpeedLabExport {
   version: typeof SPEED_RECORD_VERSION;
   probes: BandwidthRecord[];

@@ -6,6 +6,7 @@
 import { formatBytes, formatRate } from '../format/units';
 import { adapterName } from './machine';
 import { spreadFactor, type Measure } from './measure';
+import type { RunProvenance } from '../runs/types';
 import type { BandwidthRecord, SpeedTestRecord } from './records';
 
 /** "412 GB/s", "2.6 GB/s"; "—" without a figure. */
@@ -35,6 +36,15 @@ export function formatMeasure(
 /** "98.7%"; "—" without a figure. */
 export function formatPercentFigure(value: number | undefined): string {
   return value !== undefined && Number.isFinite(value) ? `${value.toFixed(1)}%` : '—';
+}
+
+/** "Imported from laptop.floorcheck.json (Floorcheck 0.2.0, exported 2026-11-30)"; null for this device's own records. */
+export function speedProvenanceText(record: { provenance?: RunProvenance }): string | null {
+  const p = record.provenance;
+  if (!p) return null;
+  const date = new Date(p.exportedAt);
+  const day = Number.isNaN(date.getTime()) ? 'unknown date' : date.toISOString().slice(0, 10);
+  return `Imported from ${p.fileName} (Floorcheck ${p.appVersion}, exported ${day})`;
 }
 
 export function probeSummary(record: BandwidthRecord): string {

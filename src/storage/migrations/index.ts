@@ -6,6 +6,7 @@ import { migrateToV2 } from './v2-history-indexes';
 import { migrateToV3 } from './v3-result-details';
 import { migrateToV4 } from './v4-speed-lab';
 import { migrateToV5 } from './v5-unambiguous-result-ids';
+import { migrateToV6 } from './v6-result-packs';
 
 export function migrate(
   db: IDBPDatabase<FloorcheckSchema>,
@@ -19,4 +20,5 @@ export function migrate(
   if (oldVersion < 3) previous = migrateToV3(db, tx);
   if (oldVersion < 4) migrateToV4(db);
   if (oldVersion < 5) migrateToV5(tx, previous);
+  if (oldVersion < 6) migrateToV6(db);
 }

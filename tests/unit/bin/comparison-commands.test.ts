@@ -42,6 +42,7 @@ const realV2Gz = file('browser-run.floorcheck.json.gz', gzipSync(realV2Bytes));
 const everyVersion = ['comparison.v0.json', 'comparison.v1.json', 'comparison.v2.json'].map(fixture);
 const everyFile = [
   ...everyVersion,
+  fixture('comparison.v2-speed-lab.json'),
   realV1,
   realV2,
   realV2Gz,

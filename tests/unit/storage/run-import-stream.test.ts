@@ -30,12 +30,10 @@ import { closeAll, openTestDb } from './test-db';
 
 afterEach(closeAll);
 
-const STORES = ['promptSets', 'runs', 'results', 'result-details', 'settings'] as const;
-
 /** Every record of every store, with its key, in key order: two equal dumps are the same database. */
 async function dump(db: FloorcheckDb): Promise<unknown> {
   const out: Record<string, unknown> = {};
-  for (const store of STORES) {
+  for (const store of db.objectStoreNames) {
     const [keys, values] = await Promise.all([db.getAllKeys(store), db.getAll(store)]);
     out[store] = keys.map((key, i) => [key, values[i]]);
   }
@@ -67,6 +65,9 @@ describe('importComparisonStream', () => {
       value: { runIds: ['run-v1'], runs: 1, results: 3, sets: 1, skippedRuns: [] },
     });
     expect(await listResults(db, 'run-v1')).toHaveLength(3);
+    // An imported run's answers are packed: the local run's two summaries are all `results` holds.
+    expect(await db.count('results')).toBe(2);
+    expect(await db.count('result-packs')).toBe(3);
     expect((await getPromptSet(db, 'set-1'))?.items.map((i) => i.id)).toEqual(['q1', 'q2']);
     const before = await dump(db);
     const again = await importBytes(db, fixtureBytes('comparison.v2.json'), 1);
@@ -121,8 +122,10 @@ describe('importComparisonStream', () => {
   it('an import cut off part-way (a closed tab) is rolled back by the next import', async () => {
     const db = await seeded();
     const before = await dump(db);
-    // What a tab closed mid-import leaves: a journal and the answers of a run not yet stored.
+    // What a tab closed mid-import leaves: a journal and the answers of a run not yet stored
+    // (packed, as an import writes them, and per cell, as one before schema v6 did).
     await putResults(db, [buildResult({ runId: 'half' }), buildResult({ runId: 'half', itemId: 'q2' })]);
+    await putResults(db, [buildResult({ runId: 'half', itemId: 'q3' })], 'packed');
     await db.put('settings', {
       key: `${JOURNAL_PREFIX}crashed`,
       value: { runIds: ['half'], updatedAt: 5 - 11 * 60 * 1000 },
@@ -130,7 +133,8 @@ describe('importComparisonStream', () => {
     const outcome = await importBytes(db, fixtureBytes('comparison.v2.json'));
     expect(outcome.ok).toBe(true);
     const after = (await dump(db)) as Record<string, [unknown, { runId?: string }][]>;
-    expect(after.results?.some(([, r]) => r.runId === 'half')).toBe(false);
+    for (const store of ['results', 'result-details', 'result-packs', 'result-pack-ids'])
+      expect(after[store]?.some(([, r]) => r.runId === 'half')).toBe(false);
     expect(after.settings).toEqual((before as Record<string, unknown>).settings);
     expect((await listRuns(db)).map((r) => r.id).sort()).toEqual(['local', 'run-v1']);
   });

@@ -111,6 +111,8 @@ describe('migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'promptSets',
       'result-details',
+      'result-pack-ids',
+      'result-packs',
       'results',
       'runs',
       'settings',
